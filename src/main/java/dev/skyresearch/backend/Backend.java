@@ -1,0 +1,25 @@
+package dev.skyresearch.backend;
+
+import dev.skyresearch.engine.EngineEvent;
+import dev.skyresearch.engine.Experiment;
+import dev.skyresearch.engine.ExperimentId;
+import java.util.function.Consumer;
+
+/**
+ * Where jobs run. Methods return promptly; what happens later (a machine ready or lost, a job finished)
+ * arrives on the events consumer given to {@link #start}, from any thread.
+ */
+public interface Backend extends AutoCloseable {
+    /** Brings up the fleet; each machine reports MachineReady when it can take work. */
+    void start(Consumer<EngineEvent> events);
+
+    /** Runs one job on the machine the experiment names; that machine is free when this is called. */
+    void launch(Experiment experiment);
+
+    /** Stops a job; its ExperimentFinished still arrives, as lost. Unknown ids are ignored. */
+    void cancel(ExperimentId experiment);
+
+    /** Stops every job and releases what the backend holds (local: processes; never user data). */
+    @Override
+    void close();
+}
