@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** The top-level `skyresearch` command; each subcommand is one verb of the command line. */
 @TopCommand
 @Command(name = "skyresearch", mixinStandardHelpOptions = true, version = "skyresearch 0.1.0",
-        description = "Autonomous code-optimisation loops over a fleet of machines.")
+        description = "Autonomous code-optimisation loops over a fleet of machines.",
+        subcommands = {InitCommand.class, SubmitCommand.class, RunCommand.class, StatusCommand.class,
+                ResultsCommand.class, DemoCommand.class})
 public class SkyresearchCommand {
 }

@@ -239,7 +239,7 @@ final class Outcomes {
     }
 
     static String describe(Verdict verdict) {
-        String p = Double.isNaN(verdict.p()) ? "" : ", p=%.4f".formatted(verdict.p());
+        String p = Double.isNaN(verdict.p()) ? "" : ", p=%.2g".formatted(verdict.p());
         return "gain %+.1f%% [%+.1f%%, %+.1f%%] over %d pairs%s".formatted(100 * verdict.gain(),
                 100 * verdict.gainLow(), 100 * verdict.gainHigh(), verdict.pairs(), p);
     }

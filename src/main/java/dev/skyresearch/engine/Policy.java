@@ -1,5 +1,6 @@
 package dev.skyresearch.engine;
 
+import dev.skyresearch.stats.Pocock;
 import java.util.Objects;
 
 /**
@@ -30,7 +31,17 @@ public record Policy(
         }
     }
 
+    /** The futility bound of design.md step 3: a first look with p above it is discarded, not extended. */
+    public static final double FUTILITY_P = 0.5;
+
     public static Policy defaults(Direction direction) {
-        return new Policy(direction, 5, 15, 0.05, 0.0294, 0.5, 0.01, 0, 0);
+        return of(direction, 5, 15, 0.05, 0.01, 0, 0);
+    }
+
+    /** A policy whose two verification looks each test at Pocock's boundary for the overall {@code alpha}. */
+    public static Policy of(Direction direction, int screenPairs, int verifyPairs, double alpha, double minEffect,
+                            int maxExperiments, long maxRunMillis) {
+        return new Policy(direction, screenPairs, verifyPairs, alpha, Pocock.perLookAlpha(alpha), FUTILITY_P,
+                minEffect, maxExperiments, maxRunMillis);
     }
 }

@@ -1,0 +1,54 @@
+package dev.skyresearch.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Renders a status document (the JSON of `status --json`) as a few readable lines and two small tables. */
+final class StatusText {
+    private StatusText() {
+    }
+
+    static String render(JsonNode status) {
+        StringBuilder text = new StringBuilder();
+        JsonNode metric = status.path("metric");
+        text.append(String.format("target   %s (branch %s)%s%n", status.path("target").asText(),
+                status.path("branch").asText(), status.path("live").asBoolean() ? ", run in progress" : ""));
+        text.append(String.format("metric   %s (%s is better)%n", metric.path("name").asText(),
+                metric.path("direction").asText()));
+        text.append(String.format("best     %s  baseline %s -> best %s  gain %s%n",
+                shortSha(status.path("best_commit").asText()), number(status.path("baseline")),
+                number(status.path("best")), percent(status.path("gain"))));
+        JsonNode experiments = status.path("experiments");
+        text.append(String.format("work     %d done, %d running, %d queued, %d submissions pending%n",
+                experiments.path("done").asInt(), experiments.path("running").asInt(),
+                experiments.path("queued").asInt(), status.path("pending_submissions").asInt()));
+        if (status.has("halted")) {
+            text.append("halted   ").append(status.path("halted").asText()).append('\n');
+        }
+        text.append(String.format("%nMACHINE     STATE         EXPERIMENT  DONE  HARDWARE%n"));
+        for (JsonNode machine : status.path("machines")) {
+            text.append(String.format("%-11s %-13s %-11s %4d  %s%n", machine.path("id").asText(),
+                    machine.path("state").asText(), machine.path("experiment").asText("-"),
+                    machine.path("experiments_done").asInt(), machine.path("fingerprint").path("cpu_model").asText()));
+        }
+        text.append(String.format("%nCANDIDATE      STATUS         GAIN     P        DESCRIPTION%n"));
+        for (JsonNode candidate : status.path("candidates")) {
+            JsonNode verdict = candidate.path("verdict");
+            text.append(String.format("%-14s %-14s %-8s %-8s %s%n", candidate.path("id").asText(),
+                    candidate.path("status").asText(), percent(verdict.path("gain")), number(verdict.path("p")),
+                    candidate.path("description").asText()));
+        }
+        return text.toString().stripTrailing();
+    }
+
+    private static String shortSha(String sha) {
+        return sha.length() > 7 ? sha.substring(0, 7) : sha;
+    }
+
+    static String number(JsonNode node) {
+        return node.isNumber() ? String.format("%.4g", node.asDouble()) : "-";
+    }
+
+    static String percent(JsonNode node) {
+        return node.isNumber() ? String.format("%+.1f%%", 100 * node.asDouble()) : "-";
+    }
+}

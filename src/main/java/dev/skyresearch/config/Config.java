@@ -1,0 +1,40 @@
+package dev.skyresearch.config;
+
+import dev.skyresearch.engine.Direction;
+import dev.skyresearch.engine.Policy;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** skyresearch.yaml, validated. Immutable; every field has its default filled in. */
+public record Config(Metric metric, Build build, Script bench, Script checks, Scope scope, Fleet fleet, Verify verify,
+                     Stop stop, Optional<String> tag, Path file) {
+
+    /** What is measured and which way is better. */
+    public record Metric(String name, Direction direction, String unit) {}
+
+    /** The build command, run in each fresh tree ("" = no build step). */
+    public record Build(String command, Duration timeout) {}
+
+    /** A script in the tree and its time limit ("" = none). */
+    public record Script(String path, Duration timeout) {}
+
+    /** Globs of paths candidates may touch, and of paths they may never touch. */
+    public record Scope(List<String> include, List<String> protectedPaths) {}
+
+    /** Where jobs run: the backend and how many machines. */
+    public record Fleet(String backend, int size) {}
+
+    /** The decision protocol's numbers. */
+    public record Verify(double alpha, double minEffect, int screenPairs, int verifyPairs) {}
+
+    /** When a run ends on its own: 0 means no limit. */
+    public record Stop(int maxExperiments, Duration maxDuration) {}
+
+    /** The engine's policy: Pocock's per-look α keeps the verification with its one extension at {@code alpha}. */
+    public Policy toPolicy() {
+        return Policy.of(metric.direction(), verify.screenPairs(), verify.verifyPairs(), verify.alpha(),
+                verify.minEffect(), stop.maxExperiments(), stop.maxDuration().toMillis());
+    }
+}

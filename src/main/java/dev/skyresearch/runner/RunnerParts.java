@@ -1,0 +1,25 @@
+package dev.skyresearch.runner;
+
+import dev.skyresearch.backend.Backend;
+import dev.skyresearch.engine.Engine;
+import dev.skyresearch.engine.Notice;
+import dev.skyresearch.journal.JsonlJournal;
+import dev.skyresearch.workspace.Rebaser;
+import dev.skyresearch.workspace.WinnerCommitter;
+import java.time.InstantSource;
+import java.util.function.Consumer;
+
+/** Everything an {@link EngineRunner} drives, wired by the command that starts a run. */
+public record RunnerParts(
+        Engine engine,
+        Backend backend,
+        JsonlJournal journal,
+        JournalViews views,
+        CandidateStore store,
+        Rebaser rebaser,
+        WinnerCommitter committer,
+        String branch,
+        InstantSource clock,
+        Consumer<Notice> out,
+        StatusPublisher status) {
+}
