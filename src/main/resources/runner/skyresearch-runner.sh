@@ -38,6 +38,9 @@ host_info() {
     echo "HOST_INFO cpu_model=\"${cpu//\"/}\" cores=${cores} memory=\"${memory}\" gpu=\"${gpu}\" instance=\"${instance}\""
 }
 
+LAST_OUTPUT=$(mktemp)
+trap 'rm -f "$LAST_OUTPUT"' EXIT
+
 # run_phase NAME SIDE TIMEOUT COMMAND...: runs in the current directory, prefixes its output, returns its exit code
 # (124 on timeout). timeout(1) puts the phase in its own process group and kills all of it.
 run_phase() {
@@ -45,10 +48,17 @@ run_phase() {
     shift 3
     local label=$name${side:+ side=$side}
     echo "PHASE $label start=$(now_ms)"
-    timeout -k 5 "$limit" "$@" 2>&1 | sed -u "s/^/  [$name${side:+ $side}] /"
+    timeout -k 5 "$limit" "$@" 2>&1 | tee "$LAST_OUTPUT" | sed -u "s/^/  [$name${side:+ $side}] /"
     local code=${PIPESTATUS[0]}
     echo "PHASE $label end=$(now_ms) exit=$code"
     return "$code"
+}
+
+# ": <the phase's last non-empty output line>", to make a failure's one-line reason say why.
+last_words() {
+    local line
+    line=$(grep -v '^[[:space:]]*$' "$LAST_OUTPUT" | tail -n 1 | cut -c1-200)
+    [ -n "$line" ] && echo ": $line"
 }
 
 build() {
@@ -58,7 +68,7 @@ build() {
     run_phase build "$side" "$SR_BUILD_TIMEOUT" bash -c "$SR_BUILD"
     local code=$?
     [ "$code" -eq 124 ] && fail crash "build${side:+ of $side} timed out after ${SR_BUILD_TIMEOUT}s"
-    [ "$code" -eq 0 ] || fail crash "build${side:+ of $side} failed (exit $code)"
+    [ "$code" -eq 0 ] || fail crash "build${side:+ of $side} failed (exit $code)$(last_words)"
 }
 
 checks() {
@@ -76,30 +86,26 @@ checks() {
         fail checks_failed "checks timed out after ${SR_CHECKS_TIMEOUT}s"
     elif [ "$code" -ne 0 ]; then
         echo "CHECKS_STATUS: failed (exit $code)"
-        fail checks_failed "checks failed (exit $code)"
+        fail checks_failed "checks failed (exit $code)$(last_words)"
     fi
     echo "CHECKS_STATUS: passed"
 }
 
-# bench SIDE DIR ROUND: one benchmark invocation; in ab mode its METRIC values become AB_SAMPLE lines.
+# bench SIDE DIR ROUND: one benchmark invocation, its output streamed live; in ab mode its METRIC values are
+# then repeated as AB_SAMPLE lines, read from the phase's captured output with colour codes stripped.
 bench() {
-    local side=$1 dir=$2 round=$3 output code
+    local side=$1 dir=$2 round=$3 code
     cd "$dir" || fail crash "tree missing: $dir"
     [ -f "$SR_BENCH" ] || fail crash "benchmark script $SR_BENCH not found in the tree"
-    output=$(mktemp)
-    run_phase bench "$side" "$SR_BENCH_TIMEOUT" bash "./$SR_BENCH" > "$output"
+    run_phase bench "$side" "$SR_BENCH_TIMEOUT" bash "./$SR_BENCH"
     code=$?
-    if [ -z "$side" ]; then
-        sed -u "s/^  \[bench\] //" "$output"
-    else
-        cat "$output"
-        sed 's/\x1b\[[0-9;?]*[ -\/]*[@-~]//g' "$output" \
+    [ "$code" -eq 124 ] && fail crash "benchmark timed out after ${SR_BENCH_TIMEOUT}s"
+    [ "$code" -eq 0 ] || fail crash "benchmark exited $code$(last_words)"
+    if [ -n "$side" ]; then
+        sed 's/\x1b\[[0-9;?]*[ -\/]*[@-~]//g' "$LAST_OUTPUT" \
             | grep -oE "METRIC[[:space:]]+${SR_METRIC}=[^[:space:]]+" \
             | sed "s/^METRIC[[:space:]]*/AB_SAMPLE side=$side round=$round /"
     fi
-    rm -f "$output"
-    [ "$code" -eq 124 ] && fail crash "benchmark timed out after ${SR_BENCH_TIMEOUT}s"
-    [ "$code" -eq 0 ] || fail crash "benchmark exited $code"
 }
 
 echo "EXPERIMENT_ID: ${SR_EXPERIMENT_ID}"

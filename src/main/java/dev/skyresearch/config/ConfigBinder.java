@@ -92,8 +92,8 @@ final class ConfigBinder {
         if (parts.length == 1 || section == null || section.isNull()) {
             return section == null || section.isNull() ? null : section;
         }
-        if (section.isValueNode() && parts[1].equals(Schema.SHORTHAND.get(parts[0]))) {
-            return section;
+        if (section.isValueNode() && Schema.SHORTHAND.containsKey(parts[0])) {
+            return parts[1].equals(Schema.SHORTHAND.get(parts[0])) ? section : null;
         }
         if (!section.isObject()) {
             throw error(parts[0], "must be a mapping of " + String.join(", ", Schema.SECTIONS.get(parts[0]))

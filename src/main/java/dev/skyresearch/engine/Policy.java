@@ -8,7 +8,7 @@ import java.util.Objects;
  * Immutable; built from skyresearch.yaml by the config package.
  *
  * @param extensionAlpha the corrected α for both looks of a verification with its one extension
- *                       (Pocock boundary for two equally spaced looks: 0.0294 keeps the overall α near 0.05)
+ *                       (Pocock's one-sided boundary for two equal looks: 0.0304 keeps the overall α at 0.05)
  * @param futilityP      a first look with p above this discards without extending
  * @param maxExperiments 0 means unlimited
  * @param maxRunMillis   0 means unlimited

@@ -10,7 +10,10 @@ public final class Pocock {
     private Pocock() {
     }
 
-    /** The per-look level; for α = 0.05 it is 0.0294. */
+    /**
+     * The one-sided per-look level; for α = 0.05 it is 0.0304 (the often quoted 0.0294 is the two-sided
+     * boundary for α = 0.05, i.e. 0.0147 per side).
+     */
     public static double perLookAlpha(double alpha) {
         if (!(alpha > 0 && alpha < 1)) {
             throw new IllegalArgumentException("alpha must be in (0, 1): " + alpha);
