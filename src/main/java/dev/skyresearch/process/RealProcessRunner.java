@@ -76,6 +76,11 @@ public final class RealProcessRunner implements ProcessRunner {
         }
 
         @Override
+        public long pid() {
+            return process.pid();
+        }
+
+        @Override
         public void kill() {
             cancelled = true;
             killGroup();

@@ -61,6 +61,7 @@ public final class LocalBackend implements Backend {
     @Override
     public void start(Consumer<EngineEvent> events) {
         this.events = events;
+        workdirs.reapLeftovers();
         for (int i = 1; i <= slots; i++) {
             events.accept(new EngineEvent.MachineReady(new MachineId("local-" + i), clock.millis()));
         }
@@ -119,6 +120,7 @@ public final class LocalBackend implements Backend {
                 settings.jobTimeout(invocations), Optional.of(workdirs.log(experiment)), null);
         RunningProcess process = processes.start(spec);
         running.put(experiment.id(), process);
+        workdirs.recordRunner(experiment, process.pid());
         if (cancelled.containsKey(experiment.id())) {
             process.kill();
         }

@@ -4,19 +4,23 @@ import dev.skyresearch.backend.RunnerScript;
 import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.workspace.TreeMaterializer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The folders of local jobs: .skyresearch/work/&lt;experiment&gt;/{A,B} written fresh from git objects (so no
  * build output of another job survives), the runner script, and .skyresearch/logs/&lt;experiment&gt;.log.
  */
 final class Workdirs {
+    private static final String PID_FILE = "runner.pid";
     private final Path state;
     private final TreeMaterializer materializer;
 
@@ -46,6 +50,46 @@ final class Workdirs {
         Path script = root.resolve(RunnerScript.FILE_NAME);
         Files.writeString(script, RunnerScript.text(), StandardCharsets.UTF_8);
         return new Trees(root, script, best, candidate);
+    }
+
+    /** Notes the runner's pid in its job folder, so a later run can stop it if this process dies first. */
+    void recordRunner(Experiment experiment, long pid) throws IOException {
+        Files.writeString(state.resolve("work").resolve(experiment.id().toString()).resolve(PID_FILE), pid + "\n");
+    }
+
+    /**
+     * Stops runners left behind by a run that was killed (they live in sessions of their own, so they outlive
+     * it) and removes their folders, before any job of this run can reuse an experiment id.
+     */
+    void reapLeftovers() {
+        Path work = state.resolve("work");
+        if (!Files.isDirectory(work)) {
+            return;
+        }
+        try (Stream<Path> jobs = Files.list(work)) {
+            for (Path job : jobs.toList()) {
+                stopRunner(job);
+                delete(job);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clean " + work + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void stopRunner(Path job) throws IOException {
+        Path pidFile = job.resolve(PID_FILE);
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).strip());
+        String script = job.resolve(RunnerScript.FILE_NAME).toString();
+        // Only a process still running this job's script is ours: a recycled pid is left alone.
+        ProcessHandle.of(pid)
+                .filter(process -> process.info().arguments().map(args -> List.of(args).contains(script)).orElse(false))
+                .ifPresent(runner -> {
+                    runner.descendants().forEach(ProcessHandle::destroyForcibly);
+                    runner.destroyForcibly();
+                });
     }
 
     Path log(Experiment experiment) {

@@ -132,6 +132,20 @@ class LocalBackendTest {
     }
 
     @Test
+    void runnersLeftByAKilledRunAreStoppedBeforeNewJobsStart() throws Exception {
+        Path job = state.resolve("work/exp-0009");
+        Files.createDirectories(job);
+        Path script = job.resolve(dev.skyresearch.backend.RunnerScript.FILE_NAME);
+        Files.writeString(script, "sleep 600\n");
+        Process orphan = new ProcessBuilder("bash", script.toString()).start();
+        Files.writeString(job.resolve("runner.pid"), orphan.pid() + "\n");
+
+        backend(Map.of(), Duration.ofSeconds(1));
+        assertTrue(orphan.waitFor(10, TimeUnit.SECONDS), "the leftover runner was stopped");
+        assertFalse(Files.exists(job));
+    }
+
+    @Test
     void aCancelledJobComesBackLost() throws Exception {
         backend(Map.of("best", tree("sleep 600", "exit 0"), "cand", tree("sleep 600", "exit 0")), Duration.ofMinutes(5));
         backend.launch(paired(5, "best", "cand", "AB"));
