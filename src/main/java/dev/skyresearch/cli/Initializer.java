@@ -91,10 +91,8 @@ final class Initializer {
 
     private static void recordProtected(RunFiles files, TargetRepository repository, Config config, String best)
             throws IOException {
-        ScopeRules protectedOnly = new ScopeRules(List.of("**"), config.scope().protectedPaths());
-        List<String> paths = repository.files(best).stream()
-                .filter(path -> protectedOnly.violation(path).isPresent())
-                .toList();
+        ScopeRules rules = new ScopeRules(config.scope().include(), config.scope().protectedPaths());
+        List<String> paths = repository.files(best).stream().filter(rules::isProtected).toList();
         Map<String, String> hashes = ProtectedHashes.compute(paths, path -> repository.readFile(best, path));
         AtomicFiles.writeString(files.protectedHashes(), ProtectedHashes.toJson(hashes) + "\n");
     }

@@ -12,7 +12,8 @@ final class ResultsTable {
 
     static String render(List<JournalEntry> entries, String unit) {
         StringBuilder text = new StringBuilder(String.format("%-4s %-9s %-9s %-14s %-14s %-10s %-24s %s%n",
-                "RUN", "EXP", "STAGE", "CANDIDATE", "STATUS", "METRIC", "GAIN [95% CI]", "DESCRIPTION"));
+                "RUN", "EXP", "STAGE", "CANDIDATE", "STATUS", unit.isEmpty() ? "METRIC" : "METRIC/" + unit,
+                "GAIN [95% CI]", "DESCRIPTION"));
         for (JournalEntry entry : entries) {
             if (entry instanceof JournalEntry.Run run) {
                 text.append(String.format("%-4d %-9s %-9s %-14s %-14s %-10s %-24s %s%n", run.run(),

@@ -34,7 +34,7 @@ final class StatusText {
         for (JsonNode candidate : status.path("candidates")) {
             JsonNode verdict = candidate.path("verdict");
             text.append(String.format("%-14s %-14s %-8s %-8s %s%n", candidate.path("id").asText(),
-                    candidate.path("status").asText(), percent(verdict.path("gain")), number(verdict.path("p")),
+                    candidate.path("status").asText(), percent(verdict.path("gain")), pValue(verdict.path("p")),
                     candidate.path("description").asText()));
         }
         return text.toString().stripTrailing();
@@ -46,6 +46,10 @@ final class StatusText {
 
     static String number(JsonNode node) {
         return node.isNumber() ? String.format("%.4g", node.asDouble()) : "-";
+    }
+
+    private static String pValue(JsonNode node) {
+        return node.isNumber() ? String.format("%.2g", node.asDouble()) : "-";
     }
 
     static String percent(JsonNode node) {

@@ -2,7 +2,6 @@ package dev.skyresearch.journal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skyresearch.engine.CandidateId;
 import dev.skyresearch.engine.Direction;
@@ -79,26 +78,5 @@ public final class JournalCodec {
             throw new IllegalArgumentException("missing field '" + field + "'");
         }
         return value.asText();
-    }
-
-    /** JSON has no NaN: a number that is not finite is written as null and read back as NaN. */
-    static void putDouble(ObjectNode node, String field, double value) {
-        if (Double.isFinite(value)) {
-            node.put(field, value);
-        } else {
-            node.putNull(field);
-        }
-    }
-
-    static void addDouble(ArrayNode array, double value) {
-        if (Double.isFinite(value)) {
-            array.add(value);
-        } else {
-            array.addNull();
-        }
-    }
-
-    static double readDouble(JsonNode node) {
-        return node == null || node.isNull() || node.isMissingNode() ? Double.NaN : node.asDouble();
     }
 }

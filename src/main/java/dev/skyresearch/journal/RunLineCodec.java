@@ -9,7 +9,6 @@ import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.engine.ExperimentId;
 import dev.skyresearch.engine.ExperimentKind;
 import dev.skyresearch.engine.ExperimentOutcome;
-import dev.skyresearch.engine.Fingerprint;
 import dev.skyresearch.engine.JournalEntry;
 import dev.skyresearch.engine.MachineId;
 import dev.skyresearch.engine.OutcomeStatus;
@@ -30,9 +29,9 @@ final class RunLineCodec {
         ExperimentOutcome outcome = run.outcome();
         node.put("run", run.run());
         node.put("commit", run.commit());
-        run.metric().ifPresentOrElse(value -> JournalCodec.putDouble(node, "metric", value), () -> node.putNull("metric"));
+        run.metric().ifPresentOrElse(value -> JsonValues.putDouble(node, "metric", value), () -> node.putNull("metric"));
         ObjectNode metrics = node.putObject("metrics");
-        run.metric().ifPresent(value -> JournalCodec.putDouble(metrics, metricName, value));
+        run.metric().ifPresent(value -> JsonValues.putDouble(metrics, metricName, value));
         node.put("status", run.status());
         node.put("description", run.description());
         node.put("timestamp", run.timestampMillis());
@@ -41,14 +40,14 @@ final class RunLineCodec {
         node.put("verify_round", experiment.verifyRound());
         experiment.candidate().ifPresent(id -> node.put("candidate", id.value()));
         node.put("machine", experiment.machine().value());
-        fingerprint(node.putObject("fingerprint"), outcome.host());
+        JsonValues.putFingerprint(node.putObject("fingerprint"), outcome.host());
         node.put("best_commit", experiment.bestCommit());
         experiment.candidateCommit().ifPresent(commit -> node.put("candidate_commit", commit));
         node.put("order", experiment.order());
         node.put("run_checks", experiment.runChecks());
         pairs(node.putArray("pairs"), outcome.pairs());
         ArrayNode samples = node.putArray("samples");
-        outcome.samples().forEach(value -> JournalCodec.addDouble(samples, value));
+        outcome.samples().forEach(value -> JsonValues.addDouble(samples, value));
         node.put("outcome", outcome.status().label());
         node.put("error", outcome.error());
         ArrayNode tail = node.putArray("log_tail");
@@ -67,9 +66,9 @@ final class RunLineCodec {
                 JournalCodec.text(node, "best_commit"), optionalText(node, "candidate_commit"),
                 node.path("order").asText().length() / 2, node.path("order").asText(), node.path("run_checks").asBoolean(), node.path("verify_round").asInt(1));
         List<Double> samples = new ArrayList<>();
-        node.path("samples").forEach(value -> samples.add(JournalCodec.readDouble(value)));
+        node.path("samples").forEach(value -> samples.add(JsonValues.readDouble(value)));
         ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.fromLabel(JournalCodec.text(node, "outcome")),
-                pairs(node.path("pairs")), samples, fingerprint(node.path("fingerprint")), node.path("error").asText(),
+                pairs(node.path("pairs")), samples, JsonValues.fingerprint(node.path("fingerprint")), node.path("error").asText(),
                 strings(node.path("log_tail")), node.path("started_at").asLong(), node.path("ended_at").asLong());
         JsonNode metric = node.get("metric");
         return new JournalEntry.Run(node.path("run").asInt(), experiment, outcome, JournalCodec.text(node, "status"),
@@ -82,15 +81,15 @@ final class RunLineCodec {
         ObjectNode object = node.putObject("verdict");
         object.put("decision", verdict.decision().name().toLowerCase());
         object.put("pairs", verdict.pairs());
-        JournalCodec.putDouble(object, "median_ratio", verdict.medianRatio());
-        JournalCodec.putDouble(object, "ratio_low", verdict.ratioLow());
-        JournalCodec.putDouble(object, "ratio_high", verdict.ratioHigh());
-        JournalCodec.putDouble(object, "p", verdict.p());
+        JsonValues.putDouble(object, "median_ratio", verdict.medianRatio());
+        JsonValues.putDouble(object, "ratio_low", verdict.ratioLow());
+        JsonValues.putDouble(object, "ratio_high", verdict.ratioHigh());
+        JsonValues.putDouble(object, "p", verdict.p());
         object.put("reason", verdict.reason());
         ArrayNode ci = node.putArray("ci");
-        JournalCodec.addDouble(ci, verdict.gainLow());
-        JournalCodec.addDouble(ci, verdict.gainHigh());
-        JournalCodec.putDouble(node, "p", verdict.p());
+        JsonValues.addDouble(ci, verdict.gainLow());
+        JsonValues.addDouble(ci, verdict.gainHigh());
+        JsonValues.putDouble(node, "p", verdict.p());
     }
 
     private static Optional<Verdict> verdict(JsonNode node) {
@@ -98,9 +97,9 @@ final class RunLineCodec {
             return Optional.empty();
         }
         return Optional.of(new Verdict(Decision.valueOf(node.path("decision").asText().toUpperCase()),
-                node.path("pairs").asInt(), JournalCodec.readDouble(node.get("median_ratio")),
-                JournalCodec.readDouble(node.get("ratio_low")), JournalCodec.readDouble(node.get("ratio_high")),
-                JournalCodec.readDouble(node.get("p")), node.path("reason").asText()));
+                node.path("pairs").asInt(), JsonValues.readDouble(node.get("median_ratio")),
+                JsonValues.readDouble(node.get("ratio_low")), JsonValues.readDouble(node.get("ratio_high")),
+                JsonValues.readDouble(node.get("p")), node.path("reason").asText()));
     }
 
     private static void pairs(ArrayNode array, List<PairSample> pairs) {
@@ -118,19 +117,6 @@ final class RunLineCodec {
         array.forEach(node -> pairs.add(new PairSample(node.path("round").asInt(), node.path("best").asDouble(),
                 node.path("candidate").asDouble(), node.path("best_first").asBoolean())));
         return pairs;
-    }
-
-    private static void fingerprint(ObjectNode node, Fingerprint fingerprint) {
-        node.put("cpu_model", fingerprint.cpuModel());
-        node.put("cores", fingerprint.cores());
-        node.put("memory", fingerprint.memory());
-        node.put("gpu", fingerprint.gpu());
-        node.put("instance", fingerprint.instance());
-    }
-
-    private static Fingerprint fingerprint(JsonNode node) {
-        return new Fingerprint(node.path("cpu_model").asText(), node.path("cores").asInt(), node.path("memory").asText(),
-                node.path("gpu").asText(), node.path("instance").asText());
     }
 
     private static Optional<String> optionalText(JsonNode node, String field) {

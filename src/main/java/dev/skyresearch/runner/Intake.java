@@ -6,6 +6,7 @@ import dev.skyresearch.engine.CandidateId;
 import dev.skyresearch.workspace.CandidateFactory;
 import dev.skyresearch.workspace.CandidateInfo;
 import dev.skyresearch.workspace.CandidateRejectedException;
+import dev.skyresearch.workspace.NormalisedDiff;
 import dev.skyresearch.workspace.PreparedCandidate;
 import dev.skyresearch.workspace.ScopeRules;
 import dev.skyresearch.workspace.TargetRepository;
@@ -16,12 +17,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,7 +79,7 @@ public final class Intake {
                     request.description(), request.source(), request.priority(), wave, prepared.diffHash(),
                     prepared.paths(), now));
         } catch (CandidateRejectedException e) {
-            String hash = sha256(request.isPatch() ? text : request.path().toString());
+            String hash = NormalisedDiff.sha256(request.isPatch() ? text : request.path().toString());
             return new InboxItem.Rejected(new CandidateId("c-" + hash.substring(0, 10)), request.description(),
                     request.source(), wave, e.getMessage(), hash, now);
         }
@@ -121,14 +119,5 @@ public final class Intake {
             fields.put("reason", ((InboxItem.Rejected) item).reason());
         }
         return fields;
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
     }
 }

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skyresearch.engine.CandidateStatus;
 import dev.skyresearch.engine.EngineSnapshot;
-import dev.skyresearch.engine.Fingerprint;
 import dev.skyresearch.engine.Verdict;
+import dev.skyresearch.journal.JsonValues;
 import java.util.Optional;
 
 /** The JSON form of a snapshot, for `status --json` and .skyresearch/status.json. A stable, documented shape. */
@@ -58,7 +58,7 @@ public final class SnapshotJson {
             ObjectNode node = array.addObject();
             node.put("id", machine.id().value());
             node.put("state", machine.state().label());
-            fingerprint(node.putObject("fingerprint"), machine.fingerprint());
+            JsonValues.putFingerprint(node.putObject("fingerprint"), machine.fingerprint());
             machine.current().ifPresent(id -> node.put("experiment", id.toString()));
             node.put("since", machine.sinceMillis());
             node.put("experiments_done", machine.experimentsDone());
@@ -97,36 +97,15 @@ public final class SnapshotJson {
     static void verdict(ObjectNode node, Verdict verdict) {
         node.put("decision", verdict.decision().name().toLowerCase());
         node.put("pairs", verdict.pairs());
-        putNumber(node, "gain", Optional.of(verdict.gain()));
+        JsonValues.putDouble(node, "gain", verdict.gain());
         ArrayNode interval = node.putArray("gain_ci95");
-        addNumber(interval, verdict.gainLow());
-        addNumber(interval, verdict.gainHigh());
-        putNumber(node, "p", Optional.of(verdict.p()));
+        JsonValues.addDouble(interval, verdict.gainLow());
+        JsonValues.addDouble(interval, verdict.gainHigh());
+        JsonValues.putDouble(node, "p", verdict.p());
         node.put("reason", verdict.reason());
     }
 
-    private static void fingerprint(ObjectNode node, Fingerprint fingerprint) {
-        node.put("cpu_model", fingerprint.cpuModel());
-        node.put("cores", fingerprint.cores());
-        node.put("memory", fingerprint.memory());
-        node.put("gpu", fingerprint.gpu());
-        node.put("instance", fingerprint.instance());
-    }
-
-    /** JSON has no NaN or infinity: a number that is not finite is written as null. */
-    private static void addNumber(ArrayNode array, double value) {
-        if (Double.isFinite(value)) {
-            array.add(value);
-        } else {
-            array.addNull();
-        }
-    }
-
     private static void putNumber(ObjectNode node, String field, Optional<Double> value) {
-        if (value.isPresent() && Double.isFinite(value.get())) {
-            node.put(field, value.get());
-        } else {
-            node.putNull(field);
-        }
+        JsonValues.putDouble(node, field, value.orElse(Double.NaN));
     }
 }

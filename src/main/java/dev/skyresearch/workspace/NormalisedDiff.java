@@ -18,7 +18,7 @@ import org.eclipse.jgit.lib.Repository;
  * A change's identity: per changed path, its added and removed lines with no context, line numbers or
  * trailing blanks. The same change gives the same hash as a patch or a directory, with any context width.
  */
-final class NormalisedDiff {
+public final class NormalisedDiff {
     private NormalisedDiff() {
     }
 
@@ -59,7 +59,8 @@ final class NormalisedDiff {
         return entry.getChangeType() == DiffEntry.ChangeType.DELETE ? entry.getOldPath() : entry.getNewPath();
     }
 
-    static String sha256(String text) {
+    /** Hex SHA-256 of the text's UTF-8 bytes. */
+    public static String sha256(String text) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
