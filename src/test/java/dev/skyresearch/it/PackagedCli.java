@@ -9,9 +9,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs the packaged application (target/quarkus-app) as a real process, the way users and agents do. */
+/** Runs the packaged application through bin/skyresearch as a real process, the way users and agents do. */
 final class PackagedCli {
-    static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    static final Path LAUNCHER = Path.of("bin/skyresearch").toAbsolutePath();
 
     private PackagedCli() {
     }
@@ -20,7 +20,7 @@ final class PackagedCli {
     record Result(int exitCode, String stdout, String stderr, Duration elapsed) {}
 
     static Process start(Path logs, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of("java", "-jar", JAR.toString()));
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString()));
         command.addAll(List.of(arguments));
         Files.createDirectories(logs);
         return new ProcessBuilder(command)
