@@ -100,6 +100,21 @@ class EngineMovingBestTest {
         assertEquals(CandidateStatus.QUEUED, limited.status("c-2"));
     }
 
+    @Test
+    void theTimeBudgetStopsNewWorkOnceTicksPassIt() {
+        Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 3_600_000);
+        EngineFixture timed = new EngineFixture(policy);
+        Experiment baseline = onlyDispatch(timed.machines(1));
+        timed.submit("c-1", 0);
+        timed.submit("c-2", 0);
+        Experiment screen = onlyDispatch(timed.finishBaseline(baseline, 10));
+        assertTrue(timed.engine.on(new EngineEvent.Tick(timed.now + 3_599_000)).isEmpty());
+        List<Action> late = timed.engine.on(new EngineEvent.Tick(timed.now + 3_601_000));
+        assertEquals("stopping", of(late, Action.Notify.class).get(0).notice().kind());
+        assertTrue(dispatched(timed.finishPaired(screen, 1.2)).isEmpty(), "no new job after the budget");
+        assertTrue(timed.engine.snapshot().idle());
+    }
+
     /** Pairs whose ratios straddle 1 with a slight lean to better: p lands between α and the futility bound. */
     private static List<PairSample> mixedPairs(int count) {
         double[] ratios = {0.97, 1.02, 0.98, 0.99, 1.01, 0.96, 1.03, 0.98, 0.995, 1.005, 0.97, 1.02, 0.99, 0.985, 1.01};
