@@ -6,6 +6,7 @@ import dev.skyresearch.workspace.WorkspaceException;
 import io.quarkus.picocli.runtime.PicocliCommandLineFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 import picocli.CommandLine;
 
@@ -31,8 +32,9 @@ class CommandLineSetup {
             return ExitCodes.USAGE;
         }
         LOG.error("command failed", e);
-        commandLine.getErr().println("skyresearch: " + describe(e) + " (details in the log: "
-                + System.getProperty("quarkus.log.file.path", "skyresearch.log") + ")");
+        String log = ConfigProvider.getConfig().getOptionalValue("quarkus.log.file.path", String.class)
+                .orElse("skyresearch.log");
+        commandLine.getErr().println("skyresearch: " + describe(e) + " (details in the log: " + log + ")");
         return ExitCodes.FAILURE;
     }
 
