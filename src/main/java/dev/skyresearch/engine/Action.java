@@ -5,9 +5,6 @@ public sealed interface Action {
     /** Start a job on its machine. The candidate, if any, is already based on {@code experiment.bestCommit()}. */
     record Dispatch(Experiment experiment) implements Action {}
 
-    /** Stop a running job; its outcome will arrive as lost. */
-    record Cancel(ExperimentId experiment, MachineId machine) implements Action {}
-
     /** Replay the candidate onto the current best; answer with CandidateRebased or RebaseFailed. */
     record Rebase(Candidate candidate, String onto) implements Action {}
 

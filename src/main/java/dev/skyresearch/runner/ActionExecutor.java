@@ -51,8 +51,6 @@ final class ActionExecutor {
                 record(record.entry());
             } else if (action instanceof Action.Dispatch dispatch) {
                 backend.launch(dispatch.experiment());
-            } else if (action instanceof Action.Cancel cancel) {
-                backend.cancel(cancel.experiment());
             } else if (action instanceof Action.Rebase rebase) {
                 followUp.accept(rebase(rebase.candidate(), rebase.onto()));
             } else if (action instanceof Action.CommitWinner commit) {

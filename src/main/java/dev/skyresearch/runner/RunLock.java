@@ -53,7 +53,6 @@ public final class RunLock implements AutoCloseable {
         return Optional.of(new RunLock(channel, lock));
     }
 
-
     /** Whether a run holds the lock right now (probes by trying to take it). */
     public static boolean held(Path file) throws IOException {
         if (!Files.exists(file)) {

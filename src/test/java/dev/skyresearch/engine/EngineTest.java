@@ -105,6 +105,17 @@ class EngineTest {
     }
 
     @Test
+    void pausingHoldsNewWorkUntilResumed() {
+        Experiment baseline = onlyDispatch(fixture.machines(1));
+        fixture.submit("c-1", 0);
+        fixture.engine.on(new EngineEvent.DispatchPaused(true));
+        assertTrue(dispatched(fixture.finishBaseline(baseline, 10)).isEmpty());
+        assertFalse(fixture.engine.snapshot().idle(), "paused with work waiting is not done");
+        Experiment screen = onlyDispatch(fixture.engine.on(new EngineEvent.DispatchPaused(false)));
+        assertEquals("c-1", screen.candidate().orElseThrow().value());
+    }
+
+    @Test
     void aLostJobPutsItsCandidateBackInTheQueue() {
         Experiment baseline = onlyDispatch(fixture.machines(2));
         fixture.submit("c-1", 0);
