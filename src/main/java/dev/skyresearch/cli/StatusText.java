@@ -24,11 +24,16 @@ final class StatusText {
         if (status.has("halted")) {
             text.append("halted   ").append(status.path("halted").asText()).append('\n');
         }
-        text.append(String.format("%nMACHINE     STATE         EXPERIMENT  DONE  HARDWARE%n"));
+        text.append(String.format("%nMACHINE     STATE         EXPERIMENT  DONE  NOISE CV  DETECTS  HARDWARE%n"));
         for (JsonNode machine : status.path("machines")) {
-            text.append(String.format("%-11s %-13s %-11s %4d  %s%n", machine.path("id").asText(),
+            JsonNode noise = machine.path("noise");
+            String cv = noise.path("cv").isNumber() ? String.format("%.1f%%", 100 * noise.path("cv").asDouble()) : "-";
+            String detects = machine.path("detectable_gain").isNumber()
+                    ? String.format("%.1f%%", 100 * machine.path("detectable_gain").asDouble()) : "-";
+            text.append(String.format("%-11s %-13s %-11s %4d  %-8s  %-7s  %s%n", machine.path("id").asText(),
                     machine.path("state").asText(), machine.path("experiment").asText("-"),
-                    machine.path("experiments_done").asInt(), machine.path("fingerprint").path("cpu_model").asText()));
+                    machine.path("experiments_done").asInt(), cv, detects,
+                    machine.path("fingerprint").path("cpu_model").asText()));
         }
         text.append(String.format("%nCANDIDATE      STATUS         GAIN     P        DESCRIPTION%n"));
         for (JsonNode candidate : status.path("candidates")) {

@@ -1,6 +1,7 @@
 package dev.skyresearch.config;
 
 import dev.skyresearch.engine.Direction;
+import dev.skyresearch.engine.NoisePolicy;
 import dev.skyresearch.engine.Policy;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,7 +10,7 @@ import java.util.Optional;
 
 /** skyresearch.yaml, validated. Immutable; every field has its default filled in. */
 public record Config(Metric metric, Build build, Script bench, Script checks, Scope scope, Fleet fleet, Verify verify,
-                     Stop stop, Optional<String> tag, Path file) {
+                     Noise noise, Stop stop, Optional<String> tag, Path file) {
 
     /** What is measured and which way is better. */
     public record Metric(String name, Direction direction, String unit) {}
@@ -29,12 +30,16 @@ public record Config(Metric metric, Build build, Script bench, Script checks, Sc
     /** The decision protocol's numbers. */
     public record Verify(double alpha, double minEffect, int screenPairs, int verifyPairs) {}
 
+    /** Machine calibration: CV bands, A/A pairs (0 = off), experiments between calibrations (0 = once). */
+    public record Noise(double trustedCv, double maxCv, int calibrationPairs, int recalibrateEvery) {}
+
     /** When a run ends on its own: 0 means no limit. */
     public record Stop(int maxExperiments, Duration maxDuration) {}
 
     /** The engine's policy: Pocock's per-look α keeps the verification with its one extension at {@code alpha}. */
     public Policy toPolicy() {
         return Policy.of(metric.direction(), verify.screenPairs(), verify.verifyPairs(), verify.alpha(),
-                verify.minEffect(), stop.maxExperiments(), stop.maxDuration().toMillis());
+                verify.minEffect(), stop.maxExperiments(), stop.maxDuration().toMillis(),
+                new NoisePolicy(noise.trustedCv(), noise.maxCv(), noise.calibrationPairs(), noise.recalibrateEvery()));
     }
 }

@@ -35,10 +35,24 @@ final class ConfigBinder {
         Config.Fleet fleet = new Config.Fleet(backend(), integer("fleet.size", 2, 1));
         Config.Verify verify = new Config.Verify(fraction("verify.alpha", 0.05, false), fraction("verify.min_effect", 0.01, true),
                 integer("verify.screen_pairs", 5, 1), integer("verify.verify_pairs", 15, 2));
+        Config.Noise noise = noise();
         Config.Stop stop = new Config.Stop(integer("stop.max_experiments", 500, 0),
                 Duration.ofMinutes(Math.round(decimal("stop.max_hours", 8) * 60)));
         Optional<String> tag = Optional.ofNullable(node("tag")).map(value -> tag(value.asText()));
-        return new Config(metric, build, bench, checks, scope, fleet, verify, stop, tag, file);
+        return new Config(metric, build, bench, checks, scope, fleet, verify, noise, stop, tag, file);
+    }
+
+    private Config.Noise noise() {
+        double trusted = fraction("noise.trusted_cv", 0.02, false);
+        double max = fraction("noise.max_cv", 0.05, false);
+        if (max < trusted) {
+            throw error("noise.max_cv", "must be at least noise.trusted_cv (" + trusted + "), got " + max);
+        }
+        int pairs = integer("noise.calibration_pairs", 10, 0);
+        if (pairs > 0 && pairs < 5) {
+            throw error("noise.calibration_pairs", "must be 0 (off) or at least 5, got " + pairs);
+        }
+        return new Config.Noise(trusted, max, pairs, integer("noise.recalibrate_every", 20, 0));
     }
 
     private String metricName() {

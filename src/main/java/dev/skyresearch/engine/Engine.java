@@ -111,7 +111,11 @@ public final class Engine {
 
     private void machineReady(MachineReady event) {
         now = Math.max(now, event.atMillis());
+        boolean fresh = !machines.containsKey(event.machine());
         MachineSlot slot = machines.computeIfAbsent(event.machine(), id -> new MachineSlot(id, event.atMillis()));
+        if (fresh && policy.noise().enabled()) {
+            slot.needsCalibration = true;
+        }
         if (slot.current.isEmpty()) {
             slot.state = MachineState.READY;
             slot.sinceMillis = event.atMillis();

@@ -33,7 +33,8 @@ public record EngineSnapshot(
 
     /** One machine: its state, hardware and what it is doing. */
     public record MachineView(MachineId id, MachineState state, Fingerprint fingerprint,
-                              Optional<ExperimentId> current, long sinceMillis, int experimentsDone) {}
+                              Optional<ExperimentId> current, long sinceMillis, int experimentsDone,
+                              Optional<NoiseRecord> noise, Optional<Double> detectableGain) {}
 
     /** One candidate: where it is and the last thing measured about it. */
     public record CandidateView(CandidateId id, CandidateStatus status, String description, String source,

@@ -4,6 +4,8 @@ package dev.skyresearch.engine;
 public enum ExperimentKind {
     /** One build, benchmark and checks of the best commit: proves the scripts work, gives the baseline. */
     BASELINE("baseline"),
+    /** The best against itself, interleaved, on one machine: that machine's noise (A/A). */
+    CALIBRATE("calibrate"),
     /** Interleaved pairs of (best, candidate) plus the candidate's checks: cheap, lenient. */
     SCREEN("screen"),
     /** Fresh interleaved pairs of (best, candidate): the decisive test. */

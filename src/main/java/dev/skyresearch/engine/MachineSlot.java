@@ -10,6 +10,9 @@ final class MachineSlot {
     Optional<ExperimentId> current = Optional.empty();
     long sinceMillis;
     int experimentsDone;
+    Optional<NoiseRecord> noise = Optional.empty();
+    boolean needsCalibration;
+    int sinceCalibration;
 
     MachineSlot(MachineId id, long sinceMillis) {
         this.id = id;

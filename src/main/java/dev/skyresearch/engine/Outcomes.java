@@ -31,6 +31,7 @@ final class Outcomes {
         engine.experimentsDone++;
         switch (experiment.kind()) {
             case BASELINE -> baseline(experiment, outcome, actions);
+            case CALIBRATE -> calibrated(experiment, outcome, actions);
             case SCREEN -> screened(experiment, outcome, actions);
             case VERIFY -> verified(experiment, outcome, actions);
         }
@@ -59,7 +60,7 @@ final class Outcomes {
         }
         slot.current = Optional.empty();
         slot.sinceMillis = outcome.endedAtMillis();
-        if (slot.state == MachineState.BUSY) {
+        if (slot.state == MachineState.BUSY || slot.state == MachineState.CALIBRATING) {
             slot.state = MachineState.READY;
         }
         if (outcome.status() != OutcomeStatus.LOST) {
@@ -67,6 +68,49 @@ final class Outcomes {
             if (!outcome.host().equals(Fingerprint.UNKNOWN)) {
                 slot.fingerprint = outcome.host();
             }
+            int every = engine.policy.noise().recalibrateEvery();
+            if (experiment.kind() != ExperimentKind.CALIBRATE && every > 0 && ++slot.sinceCalibration >= every) {
+                slot.needsCalibration = true;
+            }
+        }
+    }
+
+    /** A machine's A/A: its noise decides whether it is trusted, usable, or quarantined. */
+    private void calibrated(Experiment experiment, ExperimentOutcome outcome, List<Action> actions) {
+        Optional<MachineSlot> slot = Optional.ofNullable(engine.machines.get(experiment.machine()));
+        NoiseRecord noise = outcome.status() == OutcomeStatus.DONE && outcome.pairs().size() >= 3
+                ? Calibration.assess(outcome.pairs(), engine.policy.noise(),
+                        outcome.endedAtMillis() - outcome.startedAtMillis())
+                : new NoiseRecord(Double.NaN, Double.NaN, Double.NaN, 0, NoiseBand.QUARANTINED,
+                        "calibration failed: " + outcome.error(), 0);
+        String status = noise.band() == NoiseBand.QUARANTINED ? "quarantined" : "calibrated";
+        actions.add(new Action.Record(new JournalEntry.Run(engine.nextRun++, experiment, outcome, status,
+                Optional.empty(), "A/A calibration of " + experiment.machine() + ": " + noise.band().label() + ", "
+                + noise.reason(), "", engine.best, Optional.empty(), outcome.endedAtMillis())));
+        slot.ifPresent(machine -> {
+            machine.noise = Optional.of(noise);
+            machine.needsCalibration = false;
+            machine.sinceCalibration = 0;
+            if (noise.band() == NoiseBand.QUARANTINED) {
+                machine.state = MachineState.QUARANTINED;
+                actions.add(Engine.notice("noise_warning", experiment.machine() + " quarantined: " + noise.reason(),
+                        Map.of("machine", experiment.machine().value(), "reason", noise.reason())));
+                haltIfNoMachineLeft(actions);
+            } else {
+                actions.add(Engine.notice("calibrated", "%s calibrated: %s (CV %.1f%%, A/A p=%.2g)".formatted(
+                        experiment.machine(), noise.band().label(), 100 * noise.runCv(), noise.aaP()),
+                        Map.of("machine", experiment.machine().value(), "band", noise.band().label(),
+                                "cv", Double.toString(noise.runCv()))));
+            }
+        });
+    }
+
+    private void haltIfNoMachineLeft(List<Action> actions) {
+        boolean anyLeft = engine.machines.values().stream().anyMatch(machine -> machine.state != MachineState.QUARANTINED
+                && machine.state != MachineState.STOPPED);
+        if (!anyLeft) {
+            engine.halt("every machine is quarantined as too noisy to judge changes; see the noise warnings, quiet the "
+                    + "machine or raise noise.max_cv", false, actions);
         }
     }
 

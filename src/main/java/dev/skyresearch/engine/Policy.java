@@ -22,10 +22,12 @@ public record Policy(
         double futilityP,
         double minEffect,
         int maxExperiments,
-        long maxRunMillis) {
+        long maxRunMillis,
+        NoisePolicy noise) {
 
     public Policy {
         Objects.requireNonNull(direction, "direction");
+        Objects.requireNonNull(noise, "noise");
         if (screenPairs < 1 || verifyPairs < 2) {
             throw new IllegalArgumentException("screenPairs >= 1 and verifyPairs >= 2 required");
         }
@@ -34,14 +36,15 @@ public record Policy(
     /** The futility bound of design.md step 3: a first look with p above it is discarded, not extended. */
     public static final double FUTILITY_P = 0.5;
 
+    /** The design's defaults, with calibration off (the engine's tests opt in where they need it). */
     public static Policy defaults(Direction direction) {
-        return of(direction, 5, 15, 0.05, 0.01, 0, 0);
+        return of(direction, 5, 15, 0.05, 0.01, 0, 0, NoisePolicy.OFF);
     }
 
     /** A policy whose two verification looks each test at Pocock's boundary for the overall {@code alpha}. */
     public static Policy of(Direction direction, int screenPairs, int verifyPairs, double alpha, double minEffect,
-                            int maxExperiments, long maxRunMillis) {
+                            int maxExperiments, long maxRunMillis, NoisePolicy noise) {
         return new Policy(direction, screenPairs, verifyPairs, alpha, Pocock.perLookAlpha(alpha), FUTILITY_P,
-                minEffect, maxExperiments, maxRunMillis);
+                minEffect, maxExperiments, maxRunMillis, noise);
     }
 }

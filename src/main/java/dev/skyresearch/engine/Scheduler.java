@@ -1,5 +1,6 @@
 package dev.skyresearch.engine;
 
+import dev.skyresearch.stats.PairCount;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,45 @@ final class Scheduler {
                 }
                 return;
             }
-            Optional<CandidateState> next = next(CandidateStatus.PROMISING).or(() -> next(CandidateStatus.QUEUED));
+            if (slot.needsCalibration && engine.candidates.values().stream().anyMatch(CandidateState::waiting)) {
+                dispatch(slot, ExperimentKind.CALIBRATE, null, engine.policy.noise().calibrationPairs(), false, 1, actions);
+                slot.state = MachineState.CALIBRATING;
+                continue;
+            }
+            Optional<CandidateState> verification = canVerify(slot) ? next(CandidateStatus.PROMISING) : Optional.empty();
+            Optional<CandidateState> next = verification.or(() -> next(CandidateStatus.QUEUED));
             if (next.isEmpty()) {
-                return;
+                continue;
             }
             start(slot, next.get(), actions);
         }
     }
 
+    /** Verifications go to trusted machines whenever the fleet has one (busy or not). */
+    private boolean canVerify(MachineSlot slot) {
+        boolean fleetHasTrusted = engine.machines.values().stream()
+                .anyMatch(machine -> machine.noise.map(NoiseRecord::band).orElse(null) == NoiseBand.TRUSTED
+                        && machine.state != MachineState.QUARANTINED && machine.state != MachineState.STOPPED);
+        return !fleetHasTrusted || slot.noise.map(NoiseRecord::band).orElse(null) == NoiseBand.TRUSTED;
+    }
+
+    /**
+     * A usable but noisy machine verifies with enough pairs to detect what a trusted machine detects with
+     * verify_pairs, i.e. the plan scaled by the ratio of pair variances, at most four times the plan.
+     */
+    private int verifyPairs(MachineSlot slot) {
+        int planned = engine.policy.verifyPairs();
+        double trustedSigma = Math.sqrt(2 * Math.log(1 + Math.pow(engine.policy.noise().trustedCv(), 2)));
+        double target = PairCount.minimumDetectableGain(trustedSigma, planned);
+        return slot.noise.filter(noise -> noise.band() == NoiseBand.USABLE)
+                .map(noise -> Math.min(4 * planned, Math.max(planned, PairCount.pairsFor(noise.pairSigma(), target))))
+                .orElse(planned);
+    }
+
     private void start(MachineSlot slot, CandidateState state, List<Action> actions) {
         if (state.status == CandidateStatus.PROMISING) {
             state.status = CandidateStatus.VERIFYING;
-            dispatch(slot, ExperimentKind.VERIFY, state, engine.policy.verifyPairs(), false, state.verifyRound, actions);
+            dispatch(slot, ExperimentKind.VERIFY, state, verifyPairs(slot), false, state.verifyRound, actions);
         } else {
             state.status = CandidateStatus.SCREENING;
             dispatch(slot, ExperimentKind.SCREEN, state, engine.policy.screenPairs(), true, 1, actions);
@@ -67,15 +95,19 @@ final class Scheduler {
                           int round, List<Action> actions) {
         ExperimentId id = new ExperimentId(engine.nextExperiment++);
         Optional<Candidate> candidate = Optional.ofNullable(state).map(s -> s.candidate);
+        // A calibration measures the best against itself: both trees are the best commit.
+        Optional<String> treeB = kind == ExperimentKind.CALIBRATE ? Optional.of(engine.best)
+                : candidate.map(Candidate::commit);
         Experiment experiment = new Experiment(id, kind, candidate.map(Candidate::id), slot.id, engine.best,
-                candidate.map(Candidate::commit), pairs, PairOrder.of(id, pairs), checks, round);
+                treeB, pairs, PairOrder.of(id, pairs), checks, round);
         engine.running.put(id, experiment);
         engine.startedAt.put(id, engine.now);
         slot.state = MachineState.BUSY;
         slot.current = Optional.of(id);
         slot.sinceMillis = engine.now;
         actions.add(new Action.Dispatch(experiment));
-        String subject = candidate.map(c -> c.id() + " \"" + c.description() + "\"").orElse("best " + Engine.shortSha(engine.best));
+        String subject = candidate.map(c -> c.id() + " \"" + c.description() + "\"")
+                .orElse((kind == ExperimentKind.CALIBRATE ? "A/A of best " : "best ") + Engine.shortSha(engine.best));
         actions.add(Engine.notice("dispatched", "%s %s %s on %s%s".formatted(id, kind.label(), subject, slot.id,
                 pairs > 0 ? " (" + pairs + " pairs)" : ""), Map.of("experiment", id.toString(),
                 "machine", slot.id.value(), "kind", kind.label())));

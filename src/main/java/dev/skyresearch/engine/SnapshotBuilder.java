@@ -1,5 +1,6 @@
 package dev.skyresearch.engine;
 
+import dev.skyresearch.stats.PairCount;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -23,7 +24,9 @@ final class SnapshotBuilder {
         }
         List<EngineSnapshot.MachineView> machines = engine.machines.values().stream()
                 .map(slot -> new EngineSnapshot.MachineView(slot.id, slot.state, slot.fingerprint, slot.current,
-                        slot.sinceMillis, slot.experimentsDone))
+                        slot.sinceMillis, slot.experimentsDone, slot.noise, slot.noise
+                        .filter(noise -> Double.isFinite(noise.pairSigma()))
+                        .map(noise -> PairCount.minimumDetectableGain(noise.pairSigma(), engine.policy.verifyPairs()))))
                 .toList();
         List<EngineSnapshot.ExperimentView> running = engine.running.values().stream()
                 .map(experiment -> new EngineSnapshot.ExperimentView(experiment.id(), experiment.kind(),

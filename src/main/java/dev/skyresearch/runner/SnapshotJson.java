@@ -62,6 +62,17 @@ public final class SnapshotJson {
             machine.current().ifPresent(id -> node.put("experiment", id.toString()));
             node.put("since", machine.sinceMillis());
             node.put("experiments_done", machine.experimentsDone());
+            machine.noise().ifPresent(noise -> {
+                ObjectNode record = node.putObject("noise");
+                record.put("band", noise.band().label());
+                JsonValues.putDouble(record, "cv", noise.runCv());
+                JsonValues.putDouble(record, "pair_sigma", noise.pairSigma());
+                JsonValues.putDouble(record, "aa_p", noise.aaP());
+                JsonValues.putDouble(record, "drift_rho", noise.driftRho());
+                record.put("run_ms", noise.runMillis());
+                record.put("reason", noise.reason());
+            });
+            machine.detectableGain().ifPresent(gain -> JsonValues.putDouble(node, "detectable_gain", gain));
         }
     }
 

@@ -38,6 +38,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("bench.sh", "skyresearch.yaml"), config.scope().protectedPaths());
         assertEquals(new Config.Fleet("local", 2), config.fleet());
         assertEquals(new Config.Verify(0.05, 0.01, 5, 15), config.verify());
+        assertEquals(new Config.Noise(0.02, 0.05, 10, 20), config.noise());
         assertEquals(0.0304, config.toPolicy().extensionAlpha(), 0.0003);
         assertEquals(Duration.ofHours(8), config.stop().maxDuration());
     }
@@ -82,8 +83,10 @@ class ConfigLoaderTest {
                         "skyresearch.yaml: metric.name: is required; e.g. metric: {name: time_s}"),
                 Arguments.of("metric: {name: t}\nbench: [b.sh]\n", Map.of(), Map.of(),
                         "skyresearch.yaml:2: bench: must be a mapping of script, timeout, got a list"),
-                Arguments.of(MINIMAL + "noise: {max_cv: 0.05}\n", Map.of(), Map.of(),
-                        "skyresearch.yaml:3: noise: machine calibration and noise thresholds are not in this version; remove the key"),
+                Arguments.of(MINIMAL + "noise: {trusted_cv: 0.05, max_cv: 0.03}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: noise.max_cv: must be at least noise.trusted_cv (0.05), got 0.03"),
+                Arguments.of(MINIMAL + "agent: {command: x}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: agent: the built-in agent proposer is not in this version; submit its patches with 'skyresearch submit'; remove the key"),
                 Arguments.of(MINIMAL + "fleet: {backend: sky}\n", Map.of(), Map.of(),
                         "skyresearch.yaml:3: fleet.backend: 'sky' is not available in this version; use local"),
                 Arguments.of(MINIMAL, Map.of("SKYRESEARCH_FLEET_SIZE", "x"), Map.of(),

@@ -1,0 +1,24 @@
+package dev.skyresearch.engine;
+
+/**
+ * The calibration rules: CV bands, the size of each A/A calibration, and how many experiments a machine runs
+ * before it is calibrated again (0: never). {@code calibrationPairs} 0 turns calibration off.
+ */
+public record NoisePolicy(double trustedCv, double maxCv, int calibrationPairs, int recalibrateEvery) {
+    /** No calibration: every machine is taken as it is. */
+    public static final NoisePolicy OFF = new NoisePolicy(0.02, 0.05, 0, 0);
+    /** An A/A difference this significant means the machine, not the code, moves the numbers. */
+    public static final double AA_SIGNIFICANCE = 0.01;
+    /** Spearman's rho beyond which the A/A series drifts (about p = 0.01 for ten pairs). */
+    public static final double DRIFT_RHO = 0.8;
+
+    public NoisePolicy {
+        if (trustedCv <= 0 || maxCv < trustedCv) {
+            throw new IllegalArgumentException("need 0 < trustedCv <= maxCv");
+        }
+    }
+
+    public boolean enabled() {
+        return calibrationPairs > 0;
+    }
+}
