@@ -4,6 +4,7 @@
 #
 # Environment:
 #   SR_EXPERIMENT_ID   exp-0042
+#   SR_MACHINE         the machine's name (local-2, sr-03...), for benchmarks that log where they ran
 #   SR_MODE            single (one tree: build, bench, checks) | ab (interleaved pairs of two trees)
 #   SR_DIR_A           the best commit's tree;  SR_DIR_B  the candidate's tree (ab only)
 #   SR_ORDER           ab only: one letter per benchmark run, two per pair, e.g. ABBAAB

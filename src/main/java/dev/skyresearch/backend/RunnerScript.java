@@ -34,6 +34,7 @@ public final class RunnerScript {
                                                   Optional<Path> candidateTree) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SR_EXPERIMENT_ID", experiment.id().toString());
+        env.put("SR_MACHINE", experiment.machine().value());
         env.put("SR_MODE", experiment.paired() ? "ab" : "single");
         env.put("SR_DIR_A", bestTree.toString());
         candidateTree.ifPresent(tree -> env.put("SR_DIR_B", tree.toString()));

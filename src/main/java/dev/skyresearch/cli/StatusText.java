@@ -21,6 +21,9 @@ final class StatusText {
         text.append(String.format("work     %d done, %d running, %d queued, %d submissions pending%n",
                 experiments.path("done").asInt(), experiments.path("running").asInt(),
                 experiments.path("queued").asInt(), status.path("pending_submissions").asInt()));
+        for (JsonNode warning : status.path("warnings")) {
+            text.append("warning  ").append(warning.asText()).append('\n');
+        }
         if (status.has("halted")) {
             text.append("halted   ").append(status.path("halted").asText()).append('\n');
         }

@@ -37,6 +37,10 @@ public final class Engine {
     final Map<ExperimentId, Experiment> running = new TreeMap<>();
     final Map<ExperimentId, Long> startedAt = new TreeMap<>();
     final Set<CandidateId> rebaseRequested = new HashSet<>();
+    final HardwareRecords hardware = new HardwareRecords();
+    /** Noise and hardware warnings, newest last, at most {@link #WARNINGS_KEPT}. */
+    final List<String> warnings = new ArrayList<>();
+    static final int WARNINGS_KEPT = 20;
     int nextExperiment = 1;
     int nextRun = 1;
     int experimentsDone;
@@ -212,6 +216,13 @@ public final class Engine {
     /** Whether anything is left that this run would start: the baseline, or a waiting candidate. */
     boolean hasWork() {
         return baseline.isEmpty() || candidates.values().stream().anyMatch(CandidateState::waiting);
+    }
+
+    void warn(String text) {
+        warnings.add(text);
+        if (warnings.size() > WARNINGS_KEPT) {
+            warnings.remove(0);
+        }
     }
 
     static Action notice(String kind, String text, Map<String, String> fields) {

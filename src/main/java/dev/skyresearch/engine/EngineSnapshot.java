@@ -18,6 +18,8 @@ public record EngineSnapshot(
         List<MachineView> machines,
         List<CandidateView> candidates,
         List<ExperimentView> running,
+        Map<Fingerprint, Double> bestByHardware,
+        List<String> warnings,
         Optional<String> halted,
         boolean configurationError,
         boolean paused,
@@ -29,6 +31,8 @@ public record EngineSnapshot(
         machines = List.copyOf(machines);
         candidates = List.copyOf(candidates);
         running = List.copyOf(running);
+        bestByHardware = Map.copyOf(bestByHardware);
+        warnings = List.copyOf(warnings);
     }
 
     /** One machine: its state, hardware and what it is doing. */

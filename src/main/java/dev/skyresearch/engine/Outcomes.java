@@ -29,6 +29,7 @@ final class Outcomes {
             return;
         }
         engine.experimentsDone++;
+        recordHardware(experiment, outcome, actions);
         switch (experiment.kind()) {
             case BASELINE -> baseline(experiment, outcome, actions);
             case CALIBRATE -> calibrated(experiment, outcome, actions);
@@ -75,6 +76,21 @@ final class Outcomes {
         }
     }
 
+    /** Files the best's measurements under the machine's fingerprint; warns once per hardware confound. */
+    private void recordHardware(Experiment experiment, ExperimentOutcome outcome, List<Action> actions) {
+        if (outcome.status() != OutcomeStatus.DONE) {
+            return;
+        }
+        List<Double> bestValues = experiment.paired()
+                ? outcome.pairs().stream().map(PairSample::best).toList() : outcome.samples();
+        double noise = Optional.ofNullable(engine.machines.get(experiment.machine())).flatMap(slot -> slot.noise)
+                .map(NoiseRecord::runCv).filter(Double::isFinite).orElse(engine.policy.noise().trustedCv());
+        engine.hardware.add(experiment.bestCommit(), outcome.host(), bestValues, noise).ifPresent(warning -> {
+            engine.warn(warning);
+            actions.add(Engine.notice("hardware_confound", warning, Map.of("commit", experiment.bestCommit())));
+        });
+    }
+
     /** A machine's A/A: its noise decides whether it is trusted, usable, or quarantined. */
     private void calibrated(Experiment experiment, ExperimentOutcome outcome, List<Action> actions) {
         Optional<MachineSlot> slot = Optional.ofNullable(engine.machines.get(experiment.machine()));
@@ -93,6 +109,7 @@ final class Outcomes {
             machine.sinceCalibration = 0;
             if (noise.band() == NoiseBand.QUARANTINED) {
                 machine.state = MachineState.QUARANTINED;
+                engine.warn(experiment.machine() + " quarantined: " + noise.reason());
                 actions.add(Engine.notice("noise_warning", experiment.machine() + " quarantined: " + noise.reason(),
                         Map.of("machine", experiment.machine().value(), "reason", noise.reason())));
                 haltIfNoMachineLeft(actions);

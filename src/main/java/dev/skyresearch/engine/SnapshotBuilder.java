@@ -34,7 +34,8 @@ final class SnapshotBuilder {
                         engine.startedAt.getOrDefault(experiment.id(), engine.now)))
                 .toList();
         return new EngineSnapshot(engine.best, engine.policy.direction(), engine.baseline, bestEstimate(engine),
-                counts, engine.experimentsDone, machines, candidates, running, engine.halted,
+                counts, engine.experimentsDone, machines, candidates, running, engine.hardware.medians(engine.best),
+                engine.warnings, engine.halted,
                 engine.configurationError, engine.paused, engine.stopping, idle(engine));
     }
 

@@ -46,6 +46,14 @@ public final class SnapshotJson {
         machines(root.putArray("machines"), snapshot);
         running(root.putArray("running"), snapshot);
         candidates(root.putArray("candidates"), snapshot);
+        ArrayNode hardware = root.putArray("best_by_hardware");
+        snapshot.bestByHardware().forEach((fingerprint, median) -> {
+            ObjectNode node = hardware.addObject();
+            JsonValues.putFingerprint(node.putObject("fingerprint"), fingerprint);
+            JsonValues.putDouble(node, "median", median);
+        });
+        ArrayNode warnings = root.putArray("warnings");
+        snapshot.warnings().forEach(warnings::add);
         snapshot.halted().ifPresent(reason -> root.put("halted", reason));
         root.put("paused", snapshot.paused());
         root.put("stopping", snapshot.stopping());

@@ -103,7 +103,7 @@ class CliErrorsTest {
     void aBenchmarkThatPrintsNoMetricStopsTheRunAtTheBaseline(QuarkusMainLauncher launcher) throws Exception {
         String repo = initialised();
         SyntheticTarget.write(root, "autoresearch.sh", "#!/usr/bin/env bash\necho 'time: 1.0s'\n", true);
-        commitAll();
+        dev.skyresearch.workspace.TestCommits.commitAll(root, "bench");
         assertEquals(0, launcher.launch("init", "--repo", repo, "--tag", "t").exitCode());
         assertUsageError(launcher.launch("run", "--repo", repo, "--until-empty"),
                 "benchmark printed no 'METRIC time_s=<value>' line");
@@ -113,7 +113,7 @@ class CliErrorsTest {
     void aNotANumberMetricStopsTheRunAtTheBaseline(QuarkusMainLauncher launcher) throws Exception {
         String repo = initialised();
         SyntheticTarget.write(root, "autoresearch.sh", "#!/usr/bin/env bash\necho 'METRIC time_s=nan'\n", true);
-        commitAll();
+        dev.skyresearch.workspace.TestCommits.commitAll(root, "bench");
         assertEquals(0, launcher.launch("init", "--repo", repo, "--tag", "t").exitCode());
         assertUsageError(launcher.launch("run", "--repo", repo, "--until-empty"), "METRIC time_s has a non-numeric value 'nan'");
     }
@@ -125,13 +125,5 @@ class CliErrorsTest {
         Files.writeString(root.resolve(".skyresearch/protected.json"),
                 Files.readString(root.resolve(".skyresearch/protected.json")).replaceFirst("\"[0-9a-f]{64}\"", "\"0000\""));
         assertUsageError(launcher.launch("run", "--repo", repo, "--until-empty"), "protected files changed since init");
-    }
-
-    private void commitAll() throws Exception {
-        try (Git git = Git.open(root.toFile())) {
-            git.add().addFilepattern(".").call();
-            git.commit().setMessage("bench").setAuthor("T", "t@example.com").setCommitter("T", "t@example.com")
-                    .setSign(false).call();
-        }
     }
 }

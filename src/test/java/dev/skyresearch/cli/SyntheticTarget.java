@@ -17,10 +17,13 @@ final class SyntheticTarget {
             #!/usr/bin/env bash
             set -euo pipefail
             cost=$(cat build/cost)
-            for _ in 1 2 3; do
-                # about 1% multiplicative noise around the true cost
-                awk -v c="$cost" -v r="$RANDOM" 'BEGIN { printf "METRIC time_s=%.6f\\n", c * (0.99 + 0.02 * r / 32767) }'
-            done
+            # about 1% multiplicative noise around the true cost, seeded by the kernel (bash's $RANDOM is
+            # seeded from the time and pid, so back-to-back runs would share their noise)
+            seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+            awk -v c="$cost" -v seed="$seed" 'BEGIN {
+                srand(seed)
+                for (i = 0; i < 3; i++) printf "METRIC time_s=%.6f\\n", c * (0.99 + 0.02 * rand())
+            }'
             """;
     static final String CHECKS = """
             #!/usr/bin/env bash

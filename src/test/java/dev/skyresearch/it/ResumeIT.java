@@ -116,9 +116,11 @@ class ResumeIT {
                 set -euo pipefail
                 sleep 0.1
                 total=$(cat build/part* | awk '{ s += $1 } END { print s }')
-                for _ in 1 2 3; do
-                    awk -v c="$total" -v r="$RANDOM" 'BEGIN { printf "METRIC time_s=%.6f\\n", c * (0.995 + 0.01 * r / 32767) }'
-                done
+                seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+                awk -v c="$total" -v seed="$seed" 'BEGIN {
+                    srand(seed)
+                    for (i = 0; i < 3; i++) printf "METRIC time_s=%.6f\\n", c * (0.995 + 0.01 * rand())
+                }'
                 """, true);
         write("autoresearch.checks.sh", "#!/usr/bin/env bash\ntest -s build/part1\n", true);
         write("skyresearch.yaml", """
