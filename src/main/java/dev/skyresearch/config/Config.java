@@ -28,7 +28,7 @@ public record Config(Metric metric, Build build, Script bench, Script checks, Sc
     public record Fleet(String backend, int size) {}
 
     /** The decision protocol's numbers. */
-    public record Verify(double alpha, double minEffect, int screenPairs, int verifyPairs) {}
+    public record Verify(double alpha, double minEffect, int screenPairs, int verifyPairs, Duration budget) {}
 
     /** Machine calibration: CV bands, A/A pairs (0 = off), experiments between calibrations (0 = once). */
     public record Noise(double trustedCv, double maxCv, int calibrationPairs, int recalibrateEvery) {}
@@ -40,6 +40,7 @@ public record Config(Metric metric, Build build, Script bench, Script checks, Sc
     public Policy toPolicy() {
         return Policy.of(metric.direction(), verify.screenPairs(), verify.verifyPairs(), verify.alpha(),
                 verify.minEffect(), stop.maxExperiments(), stop.maxDuration().toMillis(),
-                new NoisePolicy(noise.trustedCv(), noise.maxCv(), noise.calibrationPairs(), noise.recalibrateEvery()));
+                new NoisePolicy(noise.trustedCv(), noise.maxCv(), noise.calibrationPairs(), noise.recalibrateEvery()),
+                verify.budget().toMillis());
     }
 }

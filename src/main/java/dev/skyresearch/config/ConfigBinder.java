@@ -34,7 +34,8 @@ final class ConfigBinder {
                 list("scope.protected", defaultProtected(bench, checks)));
         Config.Fleet fleet = new Config.Fleet(backend(), integer("fleet.size", 2, 1));
         Config.Verify verify = new Config.Verify(fraction("verify.alpha", 0.05, false), fraction("verify.min_effect", 0.01, true),
-                integer("verify.screen_pairs", 5, 1), integer("verify.verify_pairs", 15, 2));
+                integer("verify.screen_pairs", 5, 1), integer("verify.verify_pairs", 15, 6),
+                duration("verify.budget", Duration.ofMinutes(30)));
         Config.Noise noise = noise();
         Config.Stop stop = new Config.Stop(integer("stop.max_experiments", 500, 0),
                 Duration.ofMinutes(Math.round(decimal("stop.max_hours", 8) * 60)));

@@ -11,7 +11,6 @@ final class Schema {
     static final Map<String, String> SHORTHAND = Map.of("build", "command", "bench", "script", "checks", "script");
     static final Map<String, String> NOT_YET = Map.of(
             "agent", "the built-in agent proposer is not in this version; submit its patches with 'skyresearch submit'",
-            "verify.budget", "per-candidate time budgets are not in this version; set verify.screen_pairs and verify.verify_pairs",
             "stop.max_usd", "cost limits come with the sky backend, which is not in this version",
             "fleet.infra", "the sky backend is not in this version",
             "fleet.resources", "the sky backend is not in this version");
@@ -23,7 +22,7 @@ final class Schema {
         SECTIONS.put("checks", List.of("script", "timeout"));
         SECTIONS.put("scope", List.of("include", "protected"));
         SECTIONS.put("fleet", List.of("backend", "size"));
-        SECTIONS.put("verify", List.of("alpha", "min_effect", "screen_pairs", "verify_pairs"));
+        SECTIONS.put("verify", List.of("alpha", "min_effect", "screen_pairs", "verify_pairs", "budget"));
         SECTIONS.put("noise", List.of("trusted_cv", "max_cv", "calibration_pairs", "recalibrate_every"));
         SECTIONS.put("stop", List.of("max_experiments", "max_hours"));
         SECTIONS.put("tag", List.of());

@@ -32,6 +32,8 @@ public final class Engine {
     Optional<Double> baseline = Optional.empty();
     double keptRatio = 1.0;
     boolean baselineInFlight;
+    /** The baseline job's duration: an upper bound on one benchmark run until a calibration measures it. */
+    long baselineMillis;
     final Map<CandidateId, CandidateState> candidates = new LinkedHashMap<>();
     final Map<MachineId, MachineSlot> machines = new TreeMap<>();
     final Map<ExperimentId, Experiment> running = new TreeMap<>();

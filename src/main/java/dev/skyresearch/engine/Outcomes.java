@@ -1,6 +1,7 @@
 package dev.skyresearch.engine;
 
 import dev.skyresearch.engine.EngineEvent.WinnerCommitted;
+import dev.skyresearch.stats.PairCount;
 import dev.skyresearch.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -161,6 +162,7 @@ final class Outcomes {
         }
         double value = Summary.median(toArray(outcome.samples()));
         engine.baseline = Optional.of(value);
+        engine.baselineMillis = outcome.endedAtMillis() - outcome.startedAtMillis();
         engine.keptRatio = 1.0;
         actions.add(record(experiment, outcome, "keep", Optional.empty(), null, engine.best));
         actions.add(Engine.notice("baseline", "baseline %s on %s: %.6g (%d samples)".formatted(
@@ -203,7 +205,8 @@ final class Outcomes {
             pairs = new ArrayList<>(state.firstLookPairs);
             pairs.addAll(outcome.pairs());
         }
-        Verdict verdict = firstLook ? engine.protocol.verifyFirstLook(pairs) : engine.protocol.verifyFinalLook(pairs);
+        Verdict verdict = withReach(experiment, firstLook ? engine.protocol.verifyFirstLook(pairs)
+                : engine.protocol.verifyFinalLook(pairs));
         state.lastVerdict = Optional.of(verdict);
         state.reason = verdict.reason();
         actions.add(decided(experiment, verdict));
@@ -230,6 +233,22 @@ final class Outcomes {
                 state.candidate.commit(), 0);
         state.pendingKeep = Optional.of(evidence);
         actions.add(new Action.CommitWinner(state.candidate, evidence));
+    }
+
+    /** A discard on a machine too noisy to see the minimum effect says so: "no gain" and "cannot tell" differ. */
+    private Verdict withReach(Experiment experiment, Verdict verdict) {
+        if (verdict.decision() != Decision.DISCARD || !(verdict.p() >= engine.policy.extensionAlpha())) {
+            return verdict;
+        }
+        Optional<Double> reach = Optional.ofNullable(engine.machines.get(experiment.machine()))
+                .flatMap(slot -> slot.noise).map(NoiseRecord::pairSigma).filter(Double::isFinite)
+                .map(sigma -> PairCount.minimumDetectableGain(sigma, verdict.pairs()));
+        if (reach.isEmpty() || reach.get() <= engine.policy.minEffect()) {
+            return verdict;
+        }
+        return new Verdict(verdict.decision(), verdict.pairs(), verdict.medianRatio(), verdict.ratioLow(),
+                verdict.ratioHigh(), verdict.p(), verdict.reason() + "; %s detects only gains above %.1f%% with %d pairs"
+                .formatted(experiment.machine(), 100 * reach.get(), verdict.pairs()));
     }
 
     /** The best moved while this verification ran: its pairs compare against an old best, so they don't count. */

@@ -12,6 +12,8 @@ import java.util.Objects;
  * @param futilityP      a first look with p above this discards without extending
  * @param maxExperiments 0 means unlimited
  * @param maxRunMillis   0 means unlimited
+ * @param candidateBudgetMillis what screening plus a first verification look may cost one candidate in benchmark
+ *                       time (0: no cap); pair counts shrink to fit once a machine's run time is known
  */
 public record Policy(
         Direction direction,
@@ -23,7 +25,8 @@ public record Policy(
         double minEffect,
         int maxExperiments,
         long maxRunMillis,
-        NoisePolicy noise) {
+        NoisePolicy noise,
+        long candidateBudgetMillis) {
 
     public Policy {
         Objects.requireNonNull(direction, "direction");
@@ -38,13 +41,13 @@ public record Policy(
 
     /** The design's defaults, with calibration off (the engine's tests opt in where they need it). */
     public static Policy defaults(Direction direction) {
-        return of(direction, 5, 15, 0.05, 0.01, 0, 0, NoisePolicy.OFF);
+        return of(direction, 5, 15, 0.05, 0.01, 0, 0, NoisePolicy.OFF, 0);
     }
 
     /** A policy whose two verification looks each test at Pocock's boundary for the overall {@code alpha}. */
     public static Policy of(Direction direction, int screenPairs, int verifyPairs, double alpha, double minEffect,
-                            int maxExperiments, long maxRunMillis, NoisePolicy noise) {
+                            int maxExperiments, long maxRunMillis, NoisePolicy noise, long candidateBudgetMillis) {
         return new Policy(direction, screenPairs, verifyPairs, alpha, Pocock.perLookAlpha(alpha), FUTILITY_P,
-                minEffect, maxExperiments, maxRunMillis, noise);
+                minEffect, maxExperiments, maxRunMillis, noise, candidateBudgetMillis);
     }
 }

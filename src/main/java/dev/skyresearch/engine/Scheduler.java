@@ -16,9 +16,11 @@ final class Scheduler {
             .thenComparingLong(state -> state.submittedAtMillis)
             .thenComparing(state -> state.candidate.id());
     private final Engine engine;
+    private final PairBudget budget;
 
     Scheduler(Engine engine) {
         this.engine = engine;
+        this.budget = new PairBudget(engine);
     }
 
     void schedule(List<Action> actions) {
@@ -47,7 +49,8 @@ final class Scheduler {
                 return;
             }
             if (slot.needsCalibration && engine.candidates.values().stream().anyMatch(CandidateState::waiting)) {
-                dispatch(slot, ExperimentKind.CALIBRATE, null, engine.policy.noise().calibrationPairs(), false, 1, actions);
+                int pairs = budget.calibrationPairs(slot);
+                dispatch(slot, ExperimentKind.CALIBRATE, null, pairs, false, 1, actions);
                 slot.state = MachineState.CALIBRATING;
                 continue;
             }
@@ -84,10 +87,11 @@ final class Scheduler {
     private void start(MachineSlot slot, CandidateState state, List<Action> actions) {
         if (state.status == CandidateStatus.PROMISING) {
             state.status = CandidateStatus.VERIFYING;
-            dispatch(slot, ExperimentKind.VERIFY, state, verifyPairs(slot), false, state.verifyRound, actions);
+            dispatch(slot, ExperimentKind.VERIFY, state, budget.verifyPairs(slot, verifyPairs(slot)), false,
+                    state.verifyRound, actions);
         } else {
             state.status = CandidateStatus.SCREENING;
-            dispatch(slot, ExperimentKind.SCREEN, state, engine.policy.screenPairs(), true, 1, actions);
+            dispatch(slot, ExperimentKind.SCREEN, state, budget.screenPairs(slot), true, 1, actions);
         }
     }
 

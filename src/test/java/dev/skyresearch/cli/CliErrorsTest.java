@@ -93,7 +93,7 @@ class CliErrorsTest {
         LaunchResult duplicate = launcher.launch("submit", "--repo", repo, "--patch", good.toString(), "--desc", "again");
         assertTrue(duplicate.getOutput().contains("duplicate: the same change was submitted before"), duplicate.getOutput());
 
-        assertEquals(0, launcher.launch("run", "--repo", repo, "--until-empty", "--set", "verify.verify_pairs=5").exitCode());
+        assertEquals(0, launcher.launch("run", "--repo", repo, "--until-empty", "--set", "verify.verify_pairs=6").exitCode());
         assertEquals(4, JsonlJournal.read(root.resolve("autoresearch.jsonl")).entries().stream()
                 .filter(entry -> entry instanceof dev.skyresearch.engine.JournalEntry.Rejection).count(),
                 "every refused candidate is recorded as rejected");

@@ -37,7 +37,7 @@ class ConfigLoaderTest {
         assertEquals(List.of("**"), config.scope().include());
         assertEquals(List.of("bench.sh", "skyresearch.yaml"), config.scope().protectedPaths());
         assertEquals(new Config.Fleet("local", 2), config.fleet());
-        assertEquals(new Config.Verify(0.05, 0.01, 5, 15), config.verify());
+        assertEquals(new Config.Verify(0.05, 0.01, 5, 15, Duration.ofMinutes(30)), config.verify());
         assertEquals(new Config.Noise(0.02, 0.05, 10, 20), config.noise());
         assertEquals(0.0304, config.toPolicy().extensionAlpha(), 0.0003);
         assertEquals(Duration.ofHours(8), config.stop().maxDuration());

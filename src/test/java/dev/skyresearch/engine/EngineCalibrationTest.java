@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class EngineCalibrationTest {
     private static final NoisePolicy NOISE = new NoisePolicy(0.02, 0.05, 10, 2);
-    private final EngineFixture fixture = new EngineFixture(Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 0, NOISE));
+    private final EngineFixture fixture = new EngineFixture(Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 0, NOISE, 0));
 
     /** A/A pairs with the given per-run CV (lognormal), reproducible. */
     private static List<PairSample> aa(double cv, long seed) {
@@ -95,6 +95,28 @@ class EngineCalibrationTest {
         Experiment verify = onlyDispatch(fixture.finishPaired(screen, 0.8));
         assertTrue(verify.pairs() > 30, "a noisy machine needs more pairs: " + verify.pairs());
         assertTrue(verify.pairs() <= 60);
+    }
+
+    @Test
+    void aSlowBenchmarkGetsPairCountsThatFitTheCandidateBudget() {
+        Policy budgeted = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 0, NOISE, 30 * 60_000);
+        EngineFixture slow = new EngineFixture(budgeted);
+        Experiment baseline = onlyDispatch(slow.machines(1));
+        slow.submit("c-1", 0);
+        long fiveMinutes = 5 * 60_000;
+        List<Action> afterBaseline = slow.engine.on(new EngineEvent.ExperimentFinished(baseline, new ExperimentOutcome(
+                OutcomeStatus.DONE, List.of(), List.of(100.0), Fingerprint.UNKNOWN, "", List.of(), 0, fiveMinutes)));
+        Experiment calibration = onlyDispatch(afterBaseline);
+        assertEquals(PairBudget.MIN_CALIBRATION, calibration.pairs(), "half of 30 minutes buys 1.5 pairs: the minimum");
+        List<Action> calibrated = slow.engine.on(new EngineEvent.ExperimentFinished(calibration, new ExperimentOutcome(
+                OutcomeStatus.DONE, aa(0.005, 1).subList(0, 5), List.of(), Fingerprint.UNKNOWN, "", List.of(), 0,
+                10 * fiveMinutes)));
+        Experiment screen = onlyDispatch(calibrated);
+        assertEquals(PairBudget.MIN_SCREEN, screen.pairs());
+        Experiment verify = onlyDispatch(slow.finishPaired(screen, 0.8));
+        assertEquals(PairBudget.MIN_VERIFY, verify.pairs(), "22.5 minutes buy 2 pairs; 6 is the least that can keep");
+        assertEquals(Decision.KEEP, of(slow.finishPaired(verify, 0.8), Action.CommitWinner.class).get(0).evidence()
+                .verdict().orElseThrow().decision());
     }
 
     @Test

@@ -87,7 +87,7 @@ class EngineMovingBestTest {
 
     @Test
     void stopsDispatchingAtTheExperimentLimitAndBecomesIdle() {
-        Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 2, 0, NoisePolicy.OFF);
+        Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 2, 0, NoisePolicy.OFF, 0);
         EngineFixture limited = new EngineFixture(policy);
         Experiment baseline = onlyDispatch(limited.machines(1));
         limited.submit("c-1", 0);
@@ -102,7 +102,7 @@ class EngineMovingBestTest {
 
     @Test
     void theTimeBudgetStopsNewWorkOnceTicksPassIt() {
-        Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 3_600_000, NoisePolicy.OFF);
+        Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 3_600_000, NoisePolicy.OFF, 0);
         EngineFixture timed = new EngineFixture(policy);
         Experiment baseline = onlyDispatch(timed.machines(1));
         timed.submit("c-1", 0);
