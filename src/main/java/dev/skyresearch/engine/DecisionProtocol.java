@@ -38,10 +38,19 @@ public final class DecisionProtocol {
 
     /** The second look, over the pooled pairs of both looks: keep or discard. */
     public Verdict verifyFinalLook(List<PairSample> pooled) {
-        return verify(pooled, false);
+        return verify(pooled, false, "no significant gain after the extension");
+    }
+
+    /** A single look with no extension, for an A/B on demand: faster (KEEP) or not proven (DISCARD). */
+    public Verdict judgeOnce(List<PairSample> pairs) {
+        return verify(pairs, false, "no significant gain");
     }
 
     private Verdict verify(List<PairSample> pairs, boolean canExtend) {
+        return verify(pairs, canExtend, "");
+    }
+
+    private Verdict verify(List<PairSample> pairs, boolean canExtend, String finalReason) {
         double[] ratios = ratios(pairs);
         double median = Summary.median(ratios);
         double p = SignedRank.pLess(logs(ratios));
@@ -61,7 +70,7 @@ public final class DecisionProtocol {
         }
         return verdict(Decision.DISCARD, pairs, median, interval, p, canExtend
                 ? "no evidence of a gain (p above " + number(policy.futilityP()) + ")"
-                : "no significant gain after the extension");
+                : finalReason);
     }
 
     private double[] ratios(List<PairSample> pairs) {

@@ -113,6 +113,15 @@ public final class TargetRepository implements AutoCloseable {
         return Commits.withFiles(this, parent, files, executable, message, branch);
     }
 
+    /** The commit a revision (sha, branch, tag, HEAD~2...) names, if it names one. */
+    public Optional<String> resolveCommit(String revision) {
+        try {
+            return Optional.ofNullable(repository.resolve(revision + "^{commit}")).map(ObjectId::getName);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** The repository's user.name/email if set, else skyresearch's own identity. */
     public PersonIdent identity() {
         String name = repository.getConfig().getString("user", null, "name");

@@ -65,6 +65,16 @@ class CliLoopTest {
         assertEquals(entries.size(), JSON.readTree(results.getOutput()).size());
         assertTrue(Files.readString(root.resolve("IMPROVEMENTS.md")).contains("cost 85"));
 
+        LaunchResult ab = launcher.launch("ab", "--repo", repo, "main", "--pairs", "4", "--json");
+        assertEquals(0, ab.exitCode(), ab.getErrorOutput());
+        JsonNode abResult = JSON.readTree(ab.getOutput());
+        assertEquals(4, abResult.path("pairs").size());
+        assertEquals(100 / 85.0, abResult.path("verdict").path("median_ratio").asDouble(), 0.03, "main costs 100, best 85");
+        assertEquals(false, abResult.path("verdict").path("faster").asBoolean());
+        LaunchResult unknown = launcher.launch("ab", "--repo", repo, "no-such-thing");
+        assertEquals(2, unknown.exitCode());
+        assertTrue(unknown.getErrorOutput().contains("is neither a candidate id"), unknown.getErrorOutput());
+
         LaunchResult again = launcher.launch("run", "--repo", repo, "--until-empty", "--json");
         assertEquals(0, again.exitCode());
         List<JournalEntry> after = JsonlJournal.read(root.resolve("autoresearch.jsonl")).entries();
