@@ -31,6 +31,8 @@ final class ActionExecutor {
     private final String branch;
     private final InstantSource clock;
     private final Consumer<Notice> out;
+    private final StatusPublisher status;
+    private final String reproduction;
     private Optional<Action.Halt> halt = Optional.empty();
 
     ActionExecutor(RunnerParts parts) {
@@ -43,6 +45,8 @@ final class ActionExecutor {
         this.branch = parts.branch();
         this.clock = parts.clock();
         this.out = parts.out();
+        this.status = parts.status();
+        this.reproduction = parts.reproduction();
     }
 
     void execute(List<Action> actions, Consumer<EngineEvent> followUp) {
@@ -61,6 +65,16 @@ final class ActionExecutor {
                 halt = halt.or(() -> Optional.of(stop));
             }
         }
+    }
+
+    /** The measuring machine's calibration, from the latest snapshot, for the commit's record. */
+    private String machineNoise(JournalEntry.Run evidence) {
+        return status.latest().stream().flatMap(snapshot -> snapshot.machines().stream())
+                .filter(machine -> machine.id().equals(evidence.experiment().machine()))
+                .flatMap(machine -> machine.noise().stream())
+                .map(noise -> String.format("%nMachine noise: %s, CV %.2f%%, A/A p=%.2g", noise.band().label(),
+                        100 * noise.runCv(), noise.aaP()))
+                .findFirst().orElse("");
     }
 
     Optional<Action.Halt> halt() {
@@ -86,7 +100,8 @@ final class ActionExecutor {
     }
 
     private EngineEvent commit(Candidate candidate, JournalEntry.Run evidence) {
-        String commit = committer.commit(branch, candidate.base(), candidate.commit(), CommitMessage.compose(evidence));
+        String commit = committer.commit(branch, candidate.base(), candidate.commit(),
+                CommitMessage.compose(evidence, reproduction + machineNoise(evidence)));
         return new EngineEvent.WinnerCommitted(candidate.id(), commit, clock.millis());
     }
 }

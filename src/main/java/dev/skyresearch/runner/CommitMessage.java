@@ -20,6 +20,11 @@ public final class CommitMessage {
     }
 
     public static String compose(JournalEntry.Run evidence) {
+        return compose(evidence, "");
+    }
+
+    /** @param reproduction lines telling how to measure it again (commands, the machine's noise), or "" */
+    public static String compose(JournalEntry.Run evidence, String reproduction) {
         Verdict verdict = evidence.verdict().orElseThrow();
         StringBuilder message = new StringBuilder();
         message.append(evidence.description().isBlank() ? "skyresearch candidate" : evidence.description().strip())
@@ -30,6 +35,9 @@ public final class CommitMessage {
                 verdict.pairs(), evidence.experiment().machine()));
         if (!evidence.source().isBlank()) {
             message.append("Source: ").append(evidence.source().strip()).append('\n');
+        }
+        if (!reproduction.isBlank()) {
+            message.append('\n').append(reproduction.strip()).append('\n');
         }
         message.append('\n');
         evidence.experiment().candidate().ifPresent(id -> message.append(CANDIDATE_TRAILER).append(id).append('\n'));

@@ -65,7 +65,7 @@ public final class RunSession {
             StatusPublisher status = new StatusPublisher(Optional.of(files.statusFile()), json);
             JournalViews views = new JournalViews(files, () -> summary(status), contents.entries());
             RunnerParts parts = new RunnerParts(replayed.engine(), backend(), journal, views, store,
-                    new Rebaser(repository), new WinnerCommitter(repository), branch, clock, out, status);
+                    new Rebaser(repository), new WinnerCommitter(repository), branch, clock, out, status, reproduction());
             EngineRunner runner = new EngineRunner(parts);
             started.accept(runner);
             runner.resume(replayed.recovered());
@@ -81,6 +81,14 @@ public final class RunSession {
                 config.checks().timeout());
         return new LocalBackend(config.fleet().size(), settings, files.state(),
                 new JGitTreeMaterializer(repository), processes, clock);
+    }
+
+    /** How to measure a keep again, for its commit message. */
+    private String reproduction() {
+        return "Build: " + (config.build().command().isEmpty() ? "(none)" : config.build().command())
+                + "\nBenchmark: " + config.bench().path() + " (metric " + config.metric().name() + ", "
+                + config.metric().direction().name().toLowerCase() + " is better)"
+                + "\nChecks: " + (config.checks().path().isEmpty() ? "(none)" : config.checks().path());
     }
 
     private RunSummary summary(StatusPublisher status) {

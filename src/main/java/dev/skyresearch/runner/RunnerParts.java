@@ -9,7 +9,10 @@ import dev.skyresearch.workspace.WinnerCommitter;
 import java.time.InstantSource;
 import java.util.function.Consumer;
 
-/** Everything an {@link EngineRunner} drives, wired by the command that starts a run. */
+/**
+ * Everything an {@link EngineRunner} drives, wired by the command that starts a run. {@code reproduction} is the
+ * build, benchmark and checks commands, written into every winner's commit message.
+ */
 public record RunnerParts(
         Engine engine,
         Backend backend,
@@ -21,5 +24,6 @@ public record RunnerParts(
         String branch,
         InstantSource clock,
         Consumer<Notice> out,
-        StatusPublisher status) {
+        StatusPublisher status,
+        String reproduction) {
 }

@@ -66,7 +66,7 @@ class EngineRunnerTest {
                         Direction.LOWER, Optional.empty(), Optional.empty()), List.of());
                 RunnerParts parts = new RunnerParts(engine, backend, journal, views, store, new Rebaser(repository),
                         new WinnerCommitter(repository), "autoresearch/t", InstantSource.fixed(Instant.EPOCH),
-                        notices::add, status);
+                        notices::add, status, "Build: (none)");
                 RunOutcome outcome = new EngineRunner(parts).run(true, Duration.ofMillis(1));
                 assertEquals(0, outcome.exitCode(), notices.toString());
                 assertEquals(2, outcome.last().count(CandidateStatus.KEPT), notices.toString());
@@ -74,6 +74,9 @@ class EngineRunnerTest {
             String best = repository.branchCommit("autoresearch/t").orElseThrow();
             assertEquals(16.0, cost(repository, best), "both changes are on the run branch");
             assertEquals(3, repository.log("autoresearch/t", 10).size());
+            String message = repository.log("autoresearch/t", 1).get(0).message();
+            assertTrue(message.contains("Build: (none)") && message.contains("\nCandidate: c-")
+                    && message.contains("\nResult: {"), message);
             List<JournalEntry> entries = JsonlJournal.read(files.journal()).entries();
             assertTrue(entries.stream().anyMatch(e -> e instanceof JournalEntry.Run run && run.status().equals("keep")
                     && run.commit().equals(best)));
