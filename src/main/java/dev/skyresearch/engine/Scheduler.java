@@ -1,6 +1,5 @@
 package dev.skyresearch.engine;
 
-import dev.skyresearch.stats.PairCount;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -71,17 +70,8 @@ final class Scheduler {
         return !fleetHasTrusted || slot.noise.map(NoiseRecord::band).orElse(null) == NoiseBand.TRUSTED;
     }
 
-    /**
-     * A usable but noisy machine verifies with enough pairs to detect what a trusted machine detects with
-     * verify_pairs, i.e. the plan scaled by the ratio of pair variances, at most four times the plan.
-     */
     private int verifyPairs(MachineSlot slot) {
-        int planned = engine.policy.verifyPairs();
-        double trustedSigma = Math.sqrt(2 * Math.log(1 + Math.pow(engine.policy.noise().trustedCv(), 2)));
-        double target = PairCount.minimumDetectableGain(trustedSigma, planned);
-        return slot.noise.filter(noise -> noise.band() == NoiseBand.USABLE)
-                .map(noise -> Math.min(4 * planned, Math.max(planned, PairCount.pairsFor(noise.pairSigma(), target))))
-                .orElse(planned);
+        return slot.noise.map(noise -> VerifySizing.pairs(engine.policy, noise)).orElse(engine.policy.verifyPairs());
     }
 
     private void start(MachineSlot slot, CandidateState state, List<Action> actions) {

@@ -2,6 +2,7 @@ package dev.skyresearch.bench;
 
 import dev.skyresearch.engine.DecisionProtocol;
 import dev.skyresearch.engine.Direction;
+import dev.skyresearch.engine.NoisePolicy;
 import dev.skyresearch.engine.Policy;
 import dev.skyresearch.stats.Summary;
 import java.util.List;
@@ -21,7 +22,9 @@ class ProtocolSimulationBench {
     private static final int CAMPAIGNS = 300;
     private static final int CANDIDATES = 30;
     private static final double[] EFFECTS = {0.0, 0.02, 0.05};
-    private final Policy policy = Policy.defaults(Direction.LOWER);
+    /** The engine's defaults as skyresearch.yaml gives them: calibration on, 30 minutes per candidate. */
+    private final Policy policy = Policy.of(Direction.LOWER, 5, 15, 0.05, 0.01, 0, 0,
+            new NoisePolicy(0.02, 0.05, 10, 20), 0);
     private final DecisionProtocol protocol = new DecisionProtocol(policy);
 
     @Test
@@ -64,17 +67,21 @@ class ProtocolSimulationBench {
         double oracle = Math.pow(0.98, CANDIDATES * 0.15) * Math.pow(0.95, CANDIDATES * 0.15);
         System.out.printf(Locale.ROOT, "%nCampaigns: %d x %d candidates (50%% no-op, 20%% 3%% slower, 15%% 2%% faster, "
                 + "15%% 5%% faster); keeping exactly the true wins ends near %.3f%n", CAMPAIGNS, CANDIDATES, oracle);
-        System.out.printf("%-38s %-9s %8s %8s %8s %8s %12s %8s%n", "noise", "rule", "no-ops", "regress", "2%-wins",
+        System.out.printf("%-38s %-11s %8s %8s %8s %8s %12s %8s%n", "noise", "rule", "no-ops", "regress", "2%-wins",
                 "5%-wins", "final time", "runs");
         long seed = 1000;
         for (NoiseModel model : models.subList(1, models.size())) {
-            for (String rule : List.of("naive", "protocol")) {
+            for (String rule : List.of("naive", "protocol", "calibrated")) {
                 SplittableRandom random = new SplittableRandom(seed++);
                 double[] kept = new double[4];
                 double finalTime = 0;
                 double runs = 0;
                 for (int c = 0; c < CAMPAIGNS; c++) {
                     double incumbent = 1.0;
+                    // "calibrated": each campaign's machine is calibrated once and verifies with the pairs the
+                    // engine would give it; "protocol" keeps the planned 15 pairs whatever the noise.
+                    int verifyPairs = rule.equals("calibrated") ? Rules.calibratedVerifyPairs(policy, model, random)
+                            : policy.verifyPairs();
                     double record = Summary.median(model.session(random, new double[] {1, 1, 1, 1, 1}));
                     for (int i = 0; i < CANDIDATES; i++) {
                         double effect = effect(random);
@@ -87,7 +94,8 @@ class ProtocolSimulationBench {
                             record = keep ? measured : record;
                             runs += 5;
                         } else {
-                            Rules.Outcome outcome = Rules.protocol(protocol, policy, model, random, incumbent, candidate);
+                            Rules.Outcome outcome = Rules.protocol(protocol, policy, model, random, incumbent, candidate,
+                                    verifyPairs);
                             keep = outcome.keep();
                             runs += outcome.runs();
                         }
@@ -98,7 +106,7 @@ class ProtocolSimulationBench {
                     }
                     finalTime += incumbent;
                 }
-                System.out.printf(Locale.ROOT, "%-38s %-9s %8.2f %8.2f %8.2f %8.2f %12.3f %8.0f%n", model.label(), rule,
+                System.out.printf(Locale.ROOT, "%-38s %-11s %8.2f %8.2f %8.2f %8.2f %12.3f %8.0f%n", model.label(), rule,
                         kept[0] / CAMPAIGNS, kept[1] / CAMPAIGNS, kept[2] / CAMPAIGNS, kept[3] / CAMPAIGNS,
                         finalTime / CAMPAIGNS, runs / CAMPAIGNS);
             }

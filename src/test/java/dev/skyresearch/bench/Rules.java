@@ -1,10 +1,14 @@
 package dev.skyresearch.bench;
 
+import dev.skyresearch.engine.Calibration;
 import dev.skyresearch.engine.Decision;
 import dev.skyresearch.engine.DecisionProtocol;
+import dev.skyresearch.engine.NoiseBand;
+import dev.skyresearch.engine.NoiseRecord;
 import dev.skyresearch.engine.PairSample;
 import dev.skyresearch.engine.Policy;
 import dev.skyresearch.engine.Verdict;
+import dev.skyresearch.engine.VerifySizing;
 import dev.skyresearch.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,23 +30,38 @@ final class Rules {
         return new Outcome(measured < stored, 10);
     }
 
+    /**
+     * Calibrates a simulated machine the way the engine does (an A/A of the best against itself) and returns the
+     * verification pairs the engine would give it.
+     */
+    static int calibratedVerifyPairs(Policy policy, NoiseModel noise, SplittableRandom random) {
+        List<PairSample> aa = pairs(noise.interleaved(random, 1.0, 1.0, policy.noise().calibrationPairs()));
+        NoiseRecord record = Calibration.assess(aa, policy.noise(), 0);
+        return record.band() == NoiseBand.QUARANTINED ? policy.verifyPairs() : VerifySizing.pairs(policy, record);
+    }
+
     /** Screen, verify, and the planned extension, decided by {@link DecisionProtocol} exactly as the engine does. */
     static Outcome protocol(DecisionProtocol protocol, Policy policy, NoiseModel noise, SplittableRandom random,
                             double best, double candidate) {
+        return protocol(protocol, policy, noise, random, best, candidate, policy.verifyPairs());
+    }
+
+    static Outcome protocol(DecisionProtocol protocol, Policy policy, NoiseModel noise, SplittableRandom random,
+                            double best, double candidate, int verifyPairs) {
         int runs = 2 * policy.screenPairs();
         Verdict screen = protocol.screen(pairs(noise.interleaved(random, best, candidate, policy.screenPairs())));
         if (screen.decision() != Decision.PROMISING) {
             return new Outcome(false, runs);
         }
-        List<PairSample> first = pairs(noise.interleaved(random, best, candidate, policy.verifyPairs()));
-        runs += 2 * policy.verifyPairs();
+        List<PairSample> first = pairs(noise.interleaved(random, best, candidate, verifyPairs));
+        runs += 2 * verifyPairs;
         Verdict look = protocol.verifyFirstLook(first);
         if (look.decision() != Decision.EXTEND) {
             return new Outcome(look.decision() == Decision.KEEP, runs);
         }
         List<PairSample> pooled = new ArrayList<>(first);
-        pooled.addAll(pairs(noise.interleaved(random, best, candidate, policy.verifyPairs())));
-        runs += 2 * policy.verifyPairs();
+        pooled.addAll(pairs(noise.interleaved(random, best, candidate, verifyPairs)));
+        runs += 2 * verifyPairs;
         return new Outcome(protocol.verifyFinalLook(pooled).decision() == Decision.KEEP, runs);
     }
 
