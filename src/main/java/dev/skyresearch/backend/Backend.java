@@ -19,6 +19,12 @@ public interface Backend extends AutoCloseable {
     /** Stops a job; its ExperimentFinished still arrives, as lost. Unknown ids are ignored. */
     void cancel(ExperimentId experiment);
 
+    /**
+     * Ends a job now but keeps what it measured: its ExperimentFinished arrives as done, with the pairs completed
+     * so far and the reason as its error. Unknown or finished ids are ignored.
+     */
+    void stopEarly(ExperimentId experiment, String reason);
+
     /** Stops every job and releases what the backend holds (local: processes; never user data). */
     @Override
     void close();

@@ -68,6 +68,15 @@ public final class RunnerOutputParser {
         return new ExperimentOutcome(outcome, pairs, samples, host, error, tail, startedAtMillis, endedAtMillis);
     }
 
+    /** The pairs with both sides measured, from a job that may have been stopped part-way. */
+    public static List<PairSample> completedPairs(List<String> rawLines, String metricName) {
+        try {
+            return pairs(rawLines.stream().map(RunnerOutputParser::clean).toList(), metricName);
+        } catch (BadMetricException e) {
+            return List.of();
+        }
+    }
+
     static String clean(String line) {
         return ANSI.matcher(line).replaceAll("").replace("\r", "");
     }

@@ -5,6 +5,9 @@ public sealed interface Action {
     /** Start a job on its machine. The candidate, if any, is already based on {@code experiment.bestCommit()}. */
     record Dispatch(Experiment experiment) implements Action {}
 
+    /** End a job now but keep what it measured: its outcome arrives as done, with the pairs so far. */
+    record StopEarly(ExperimentId experiment, String reason) implements Action {}
+
     /** Replay the candidate onto the current best; answer with CandidateRebased or RebaseFailed. */
     record Rebase(Candidate candidate, String onto) implements Action {}
 

@@ -38,6 +38,9 @@ public final class Engine {
     final Map<MachineId, MachineSlot> machines = new TreeMap<>();
     final Map<ExperimentId, Experiment> running = new TreeMap<>();
     final Map<ExperimentId, Long> startedAt = new TreeMap<>();
+    /** Pairs streamed from running screens, until they finish; a screen stopped early is listed once. */
+    final Map<ExperimentId, List<PairSample>> streamed = new TreeMap<>();
+    final Set<ExperimentId> stoppedEarly = new HashSet<>();
     final Set<CandidateId> rebaseRequested = new HashSet<>();
     final HardwareRecords hardware = new HardwareRecords();
     /** Noise and hardware warnings, newest last, at most {@link #WARNINGS_KEPT}. */
@@ -76,6 +79,8 @@ public final class Engine {
             candidateRejected(e, actions);
         } else if (event instanceof ExperimentFinished e) {
             outcomes.finished(e.experiment(), e.outcome(), actions);
+        } else if (event instanceof EngineEvent.PairMeasured e) {
+            pairMeasured(e, actions);
         } else if (event instanceof WinnerCommitted e) {
             outcomes.committed(e, actions);
         } else if (event instanceof CandidateRebased e) {
@@ -139,6 +144,24 @@ public final class Engine {
                 ExperimentOutcome.lost(event.reason(), event.atMillis()), actions));
         slot.current = Optional.empty();
         actions.add(notice("machine_lost", slot.id + " lost: " + event.reason(), Map.of("machine", slot.id.value())));
+    }
+
+    /** A screen that is clearly worse than the best stops early: its remaining pairs would change nothing. */
+    private void pairMeasured(EngineEvent.PairMeasured event, List<Action> actions) {
+        Experiment experiment = running.get(event.experiment());
+        if (experiment == null || experiment.kind() != ExperimentKind.SCREEN || stoppedEarly.contains(experiment.id())) {
+            return;
+        }
+        List<PairSample> pairs = streamed.computeIfAbsent(experiment.id(), id -> new ArrayList<>());
+        pairs.add(event.pair());
+        double pairSigma = Optional.ofNullable(machines.get(experiment.machine())).flatMap(slot -> slot.noise)
+                .map(NoiseRecord::pairSigma).filter(Double::isFinite)
+                .orElse(Math.sqrt(2 * Math.log(1 + Math.pow(policy.noise().trustedCv(), 2))));
+        if (EarlyStop.clearlyWorse(pairs, policy.direction(), pairSigma)) {
+            stoppedEarly.add(experiment.id());
+            actions.add(new Action.StopEarly(experiment.id(), "clearly worse than the best after " + pairs.size()
+                    + " pairs"));
+        }
     }
 
     private void candidateSubmitted(CandidateSubmitted event) {

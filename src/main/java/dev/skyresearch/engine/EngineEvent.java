@@ -20,6 +20,9 @@ public sealed interface EngineEvent {
     /** A job ended, measured or not. Carries the job itself so a replay needs no prior dispatch. */
     record ExperimentFinished(Experiment experiment, ExperimentOutcome outcome) implements EngineEvent {}
 
+    /** A running job finished one more pair (streamed, so a clearly worse screen can stop early). */
+    record PairMeasured(ExperimentId experiment, PairSample pair) implements EngineEvent {}
+
     /** The runner wrote the winner's commit on the run branch. */
     record WinnerCommitted(CandidateId candidate, String commit, long atMillis) implements EngineEvent {}
 

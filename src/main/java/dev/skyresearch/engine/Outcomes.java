@@ -24,6 +24,8 @@ final class Outcomes {
         engine.nextExperiment = Math.max(engine.nextExperiment, experiment.id().number() + 1);
         boolean wasRunning = engine.running.remove(experiment.id()) != null;
         engine.startedAt.remove(experiment.id());
+        engine.streamed.remove(experiment.id());
+        engine.stoppedEarly.remove(experiment.id());
         freeMachine(experiment, outcome);
         if (outcome.status() == OutcomeStatus.LOST) {
             lost(experiment, outcome, wasRunning, actions);
@@ -179,6 +181,10 @@ final class Outcomes {
             return;
         }
         Verdict verdict = engine.protocol.screen(outcome.pairs());
+        if (!outcome.error().isEmpty()) {
+            verdict = new Verdict(verdict.decision(), verdict.pairs(), verdict.medianRatio(), verdict.ratioLow(),
+                    verdict.ratioHigh(), verdict.p(), verdict.reason() + " (" + outcome.error() + ")");
+        }
         state.lastVerdict = Optional.of(verdict);
         state.status = verdict.decision() == Decision.PROMISING ? CandidateStatus.PROMISING : CandidateStatus.DISCARDED;
         state.reason = verdict.reason();

@@ -105,6 +105,27 @@ class EngineTest {
     }
 
     @Test
+    void aScreenThatIsClearlyWorseStopsEarlyButANearMissRunsToTheEnd() {
+        Experiment baseline = onlyDispatch(fixture.machines(2));
+        fixture.submit("c-slow", 0);
+        fixture.submit("c-close", 0);
+        List<Experiment> screens = dispatched(fixture.finishBaseline(baseline, 10));
+        Experiment slow = screens.stream().filter(e -> e.candidate().get().value().equals("c-slow")).findFirst().get();
+        Experiment close = screens.stream().filter(e -> e.candidate().get().value().equals("c-close")).findFirst().get();
+        List<Action> stops = new java.util.ArrayList<>();
+        for (int round = 1; round <= 3; round++) {
+            stops.addAll(fixture.engine.on(new EngineEvent.PairMeasured(slow.id(), new PairSample(round, 10, 13, true))));
+            stops.addAll(fixture.engine.on(new EngineEvent.PairMeasured(close.id(), new PairSample(round, 10, 10.1, true))));
+        }
+        assertEquals(List.of(new Action.StopEarly(slow.id(), "clearly worse than the best after 3 pairs")),
+                of(stops, Action.StopEarly.class));
+        fixture.finish(slow, OutcomeStatus.DONE, List.of(new PairSample(1, 10, 13, true), new PairSample(2, 10, 13, true),
+                new PairSample(3, 10, 13, true)), "stopped early: clearly worse than the best after 3 pairs");
+        assertEquals(CandidateStatus.DISCARDED, fixture.status("c-slow"));
+        assertTrue(fixture.view("c-slow").orElseThrow().lastVerdict().orElseThrow().reason().contains("stopped early"));
+    }
+
+    @Test
     void pausingHoldsNewWorkUntilResumed() {
         Experiment baseline = onlyDispatch(fixture.machines(1));
         fixture.submit("c-1", 0);

@@ -60,6 +60,10 @@ public final class FakeBackend implements Backend {
     }
 
     @Override
+    public void stopEarly(ExperimentId experiment, String reason) {
+    }
+
+    @Override
     public void close() {
     }
 }

@@ -1,6 +1,7 @@
 package dev.skyresearch.backend.local;
 
 import dev.skyresearch.backend.Backend;
+import dev.skyresearch.backend.PairStream;
 import dev.skyresearch.backend.RunnerOutputParser;
 import dev.skyresearch.backend.RunnerScript;
 import dev.skyresearch.backend.RunnerSettings;
@@ -41,6 +42,7 @@ public final class LocalBackend implements Backend {
     private final ExecutorService pool;
     private final Map<ExperimentId, RunningProcess> running = new ConcurrentHashMap<>();
     private final Map<ExperimentId, Boolean> cancelled = new ConcurrentHashMap<>();
+    private final Map<ExperimentId, String> stoppedEarly = new ConcurrentHashMap<>();
     private volatile Consumer<EngineEvent> events = event -> { };
     private volatile boolean closed;
 
@@ -83,6 +85,12 @@ public final class LocalBackend implements Backend {
     }
 
     @Override
+    public void stopEarly(ExperimentId experiment, String reason) {
+        stoppedEarly.put(experiment, reason);
+        Optional.ofNullable(running.get(experiment)).ifPresent(RunningProcess::kill);
+    }
+
+    @Override
     public void close() {
         closed = true;
         running.keySet().forEach(this::cancel);
@@ -115,9 +123,12 @@ public final class LocalBackend implements Backend {
     private ExperimentOutcome execute(Experiment experiment, Workdirs.Trees trees, long started)
             throws IOException, InterruptedException {
         int invocations = Math.max(1, experiment.order().length());
+        Consumer<String> pairs = experiment.paired()
+                ? new PairStream(settings.metricName(), pair -> events.accept(new EngineEvent.PairMeasured(experiment.id(), pair)))
+                : line -> { };
         ProcessSpec spec = new ProcessSpec(List.of("bash", trees.script().toString()), trees.root(),
                 RunnerScript.environment(experiment, settings, trees.best(), trees.candidate()),
-                settings.jobTimeout(invocations), Optional.of(workdirs.log(experiment)), null);
+                settings.jobTimeout(invocations), Optional.of(workdirs.log(experiment)), pairs);
         RunningProcess process = processes.start(spec);
         running.put(experiment.id(), process);
         workdirs.recordRunner(experiment, process.pid());
@@ -126,11 +137,19 @@ public final class LocalBackend implements Backend {
         }
         ProcessResult result = process.await();
         running.remove(experiment.id());
-        if (result.cancelled() || cancelled.remove(experiment.id()) != null) {
+        String early = stoppedEarly.remove(experiment.id());
+        if (cancelled.remove(experiment.id()) != null || (result.cancelled() && early == null)) {
             return ExperimentOutcome.lost("cancelled", clock.millis());
         }
-        return RunnerOutputParser.parse(result.lines(), experiment, settings.metricName(), result.exitCode(),
-                result.timedOut(), started, clock.millis());
+        ExperimentOutcome parsed = RunnerOutputParser.parse(result.lines(), experiment, settings.metricName(),
+                result.exitCode(), result.timedOut(), started, clock.millis());
+        if (early == null) {
+            return parsed;
+        }
+        // Stopped on purpose: what was measured stands, the runner's missing status does not make it a crash.
+        return new ExperimentOutcome(OutcomeStatus.DONE, RunnerOutputParser.completedPairs(result.lines(),
+                settings.metricName()), List.of(), parsed.host(), "stopped early: " + early, parsed.logTail(),
+                started, clock.millis());
     }
 
     private void finish(Experiment experiment, ExperimentOutcome outcome) {

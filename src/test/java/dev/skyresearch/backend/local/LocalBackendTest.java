@@ -146,6 +146,27 @@ class LocalBackendTest {
     }
 
     @Test
+    void pairsStreamAsTheyCompleteAndAJobStoppedEarlyKeepsThem() throws Exception {
+        backend(Map.of("best", tree("echo 'METRIC time_s=10'", "exit 0"),
+                "cand", tree("echo 'METRIC time_s=13'; sleep 0.2", "exit 0")), Duration.ofSeconds(30));
+        backend.launch(paired(6, "best", "cand", "ABABABABABABABABABAB"));
+        int measured = 0;
+        while (measured < 3) {
+            EngineEvent event = events.poll(30, TimeUnit.SECONDS);
+            assertNotNull(event);
+            if (event instanceof EngineEvent.PairMeasured pair) {
+                assertEquals(13.0, pair.pair().candidate());
+                measured++;
+            }
+        }
+        backend.stopEarly(new ExperimentId(6), "clearly worse");
+        ExperimentOutcome outcome = finished();
+        assertEquals(OutcomeStatus.DONE, outcome.status());
+        assertEquals("stopped early: clearly worse", outcome.error());
+        assertTrue(outcome.pairs().size() >= 3 && outcome.pairs().size() < 10, "pairs: " + outcome.pairs().size());
+    }
+
+    @Test
     void aCancelledJobComesBackLost() throws Exception {
         backend(Map.of("best", tree("sleep 600", "exit 0"), "cand", tree("sleep 600", "exit 0")), Duration.ofMinutes(5));
         backend.launch(paired(5, "best", "cand", "AB"));
