@@ -24,9 +24,14 @@ final class AbReport {
                     .append(result.outcome().error()).toString();
         }
         Verdict verdict = result.verdict().get();
-        text.append(String.format("%nmedian cost ratio %.4f, 95%% interval [%.4f, %.4f]: gain %+.1f%% [%+.1f%%, %+.1f%%]%n",
-                verdict.medianRatio(), verdict.ratioLow(), verdict.ratioHigh(), 100 * verdict.gain(),
-                100 * verdict.gainLow(), 100 * verdict.gainHigh()));
+        if (Double.isNaN(verdict.ratioLow())) {
+            text.append(String.format("%nmedian cost ratio %.4f (too few pairs for a 95%% interval): gain %+.1f%%%n",
+                    verdict.medianRatio(), 100 * verdict.gain()));
+        } else {
+            text.append(String.format("%nmedian cost ratio %.4f, 95%% interval [%.4f, %.4f]: gain %+.1f%% "
+                    + "[%+.1f%%, %+.1f%%]%n", verdict.medianRatio(), verdict.ratioLow(), verdict.ratioHigh(),
+                    100 * verdict.gain(), 100 * verdict.gainLow(), 100 * verdict.gainHigh()));
+        }
         text.append(String.format("one-sided Wilcoxon signed-rank p = %.3g over %d pairs: %s (%s)", verdict.p(),
                 verdict.pairs(), verdict.decision() == Decision.KEEP ? "B is faster" : "no proven gain", verdict.reason()));
         return text.toString();

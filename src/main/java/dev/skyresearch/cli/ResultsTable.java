@@ -32,6 +32,9 @@ final class ResultsTable {
     }
 
     private static String gain(Verdict verdict) {
+        if (Double.isNaN(verdict.gainLow())) {
+            return String.format("%+.1f%% [n too small]", 100 * verdict.gain());
+        }
         return String.format("%+.1f%% [%+.1f, %+.1f]", 100 * verdict.gain(), 100 * verdict.gainLow(),
                 100 * verdict.gainHigh());
     }

@@ -326,8 +326,9 @@ final class Outcomes {
 
     static String describe(Verdict verdict) {
         String p = Double.isNaN(verdict.p()) ? "" : ", p=%.2g".formatted(verdict.p());
-        return "gain %+.1f%% [%+.1f%%, %+.1f%%] over %d pairs%s".formatted(100 * verdict.gain(),
-                100 * verdict.gainLow(), 100 * verdict.gainHigh(), verdict.pairs(), p);
+        String interval = Double.isNaN(verdict.gainLow()) ? "(too few pairs for a 95% interval)"
+                : "[%+.1f%%, %+.1f%%]".formatted(100 * verdict.gainLow(), 100 * verdict.gainHigh());
+        return "gain %+.1f%% %s over %d pairs%s".formatted(100 * verdict.gain(), interval, verdict.pairs(), p);
     }
 
     private static double[] toArray(List<Double> values) {

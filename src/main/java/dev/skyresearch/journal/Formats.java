@@ -10,8 +10,9 @@ final class Formats {
 
     static String gain(Verdict verdict) {
         String p = Double.isNaN(verdict.p()) ? "" : String.format(Locale.ROOT, ", p=%.4g", verdict.p());
-        return String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]%s", 100 * verdict.gain(),
-                100 * verdict.gainLow(), 100 * verdict.gainHigh(), p);
+        String interval = Double.isNaN(verdict.gainLow()) ? "[no 95% interval]" : String.format(Locale.ROOT,
+                "[%+.1f%%, %+.1f%%]", 100 * verdict.gainLow(), 100 * verdict.gainHigh());
+        return String.format(Locale.ROOT, "%+.1f%% %s%s", 100 * verdict.gain(), interval, p);
     }
 
     static String value(double value, String unit) {

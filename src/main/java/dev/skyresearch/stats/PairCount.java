@@ -5,8 +5,8 @@ package dev.skyresearch.stats;
  * 80% power at one-sided α = 0.05 with the rank test's efficiency (reference/ab-statistics.md, section 3b).
  */
 public final class PairCount {
-    /** (z_0.95 + z_0.80) / sqrt(3/π), the signed-rank test's asymptotic efficiency folded in. */
-    static final double K = 2.49;
+    /** (z_0.95 + z_0.80) * sqrt(π/3): one-sided 5%, 80% power, the signed-rank test's efficiency 3/π folded in. */
+    static final double K = (Normal.quantile(0.95) + Normal.quantile(0.80)) * Math.sqrt(Math.PI / 3);
 
     private PairCount() {
     }

@@ -19,6 +19,7 @@ public final class SignedRank {
 
     /** One-sided p-value for "the differences are centred below zero" (the candidate is better). */
     public static double pLess(double[] differences) {
+        requireFinite(differences);
         double[] nonZero = Arrays.stream(differences).filter(d -> d != 0).toArray();
         int n = nonZero.length;
         if (n == 0) {
@@ -51,9 +52,10 @@ public final class SignedRank {
 
     /**
      * The Hodges-Lehmann estimate (median of the Walsh averages) and its distribution-free interval. When n is
-     * too small for the requested confidence, the interval is the widest finite one: the extreme Walsh averages.
+     * too small for the requested confidence (n <= 5 at 95%) the bounds are NaN: no interval reaches it.
      */
     public static Interval hodgesLehmann(double[] differences, double confidence) {
+        requireFinite(differences);
         int n = differences.length;
         if (n == 0) {
             throw new IllegalArgumentException("no differences");
@@ -66,15 +68,20 @@ public final class SignedRank {
             }
         }
         Arrays.sort(walsh);
-        int cut = Math.max(1, criticalCount(n, (1 - confidence) / 2));
+        int cut = criticalCount(n, (1 - confidence) / 2);
+        if (cut < 1) {
+            // Too few differences for any interval at this confidence (n <= 5 for 95%): say so, with NaN bounds.
+            return new Interval(Summary.median(walsh), Double.NaN, Double.NaN);
+        }
         return new Interval(Summary.median(walsh), walsh[cut - 1], walsh[walsh.length - cut]);
     }
 
     /** The largest c with P(W+ <= c - 1) <= tail under the untied null: Walsh averages to trim from each end. */
     static int criticalCount(int n, double tail) {
         if (n > EXACT_LIMIT) {
-            double mean = n * (n + 1) / 4.0;
-            double sd = Math.sqrt(n * (n + 1) * (2 * n + 1) / 24.0);
+            double size = n;
+            double mean = size * (size + 1) / 4.0;
+            double sd = Math.sqrt(size * (size + 1) * (2 * size + 1) / 24.0);
             return (int) Math.floor(mean + Normal.quantile(tail) * sd - 0.5) + 1;
         }
         double[] cumulative = untied(n);
@@ -116,7 +123,7 @@ public final class SignedRank {
     }
 
     private static double normalP(int observedDoubled, int[] doubledRanks) {
-        int n = doubledRanks.length;
+        double n = doubledRanks.length;
         double observed = observedDoubled / 2.0;
         double mean = n * (n + 1) / 4.0;
         double variance = n * (n + 1) * (2 * n + 1) / 24.0 - tieCorrection(doubledRanks) / 48.0;
@@ -137,6 +144,14 @@ public final class SignedRank {
             i = j;
         }
         return correction;
+    }
+
+    static void requireFinite(double[] values) {
+        for (double value : values) {
+            if (!Double.isFinite(value)) {
+                throw new IllegalArgumentException("differences must be finite, got " + value);
+            }
+        }
     }
 
     /** Twice the mid-ranks of |d|, so tied ranks stay integers. */

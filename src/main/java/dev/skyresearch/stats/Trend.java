@@ -9,6 +9,7 @@ public final class Trend {
 
     /** Spearman's rho between the values and their positions (ties get mid-ranks); 0 for fewer than 3 values. */
     public static double spearman(double[] values) {
+        SignedRank.requireFinite(values);
         int n = values.length;
         if (n < 3) {
             return 0;

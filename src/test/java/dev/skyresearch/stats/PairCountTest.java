@@ -3,6 +3,8 @@ package dev.skyresearch.stats;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PairCountTest {
     /** σ of one pair's log ratio when each run has this CV and the runs are independent. */
@@ -10,14 +12,17 @@ class PairCountTest {
         return Math.sqrt(2) * Math.sqrt(Math.log(1 + runCv * runCv));
     }
 
-    @Test
-    void matchesTheReferenceTable() {
-        // The table lists 80; its own formula gives 76 with the lognormal sigma (the table used sigma = CV).
-        assertEquals(80, PairCount.pairsFor(pairSigma(0.05), 0.02), 5);
-        assertEquals(13, PairCount.pairsFor(pairSigma(0.05), 0.05), 1);
-        assertEquals(13, PairCount.pairsFor(pairSigma(0.02), 0.02), 1);
-        assertEquals(0.045, PairCount.minimumDetectableGain(pairSigma(0.05), 15), 0.002);
-        assertEquals(0.018, PairCount.minimumDetectableGain(pairSigma(0.02), 15), 0.002);
+    @ParameterizedTest
+    @CsvSource({"0.01, 4, 1", "0.02, 13, 2", "0.03, 29, 5", "0.05, 80, 13", "0.10, 316, 49"})
+    void reproducesTheReferenceTablesPairCounts(double cv, int forTwoPercent, int forFivePercent) {
+        assertEquals(forTwoPercent, PairCount.pairsFor(pairSigma(cv), 0.02));
+        assertEquals(Math.max(2, forFivePercent), PairCount.pairsFor(pairSigma(cv), 0.05));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0.01, 10, 0.011", "0.02, 15, 0.018", "0.03, 20, 0.024", "0.05, 30, 0.032", "0.10, 50, 0.049"})
+    void reproducesTheReferenceTablesDetectableGains(double cv, int pairs, double gain) {
+        assertEquals(gain, PairCount.minimumDetectableGain(pairSigma(cv), pairs), 0.0006);
     }
 
     @Test

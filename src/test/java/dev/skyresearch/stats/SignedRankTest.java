@@ -1,6 +1,8 @@
 package dev.skyresearch.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -70,6 +72,26 @@ class SignedRankTest {
         assertEquals(5.5, interval.estimate(), 1e-12);
         assertEquals(3.0, interval.low(), 1e-12);
         assertEquals(8.0, interval.high(), 1e-12);
+    }
+
+    @Test
+    void fewerDifferencesThanAnIntervalNeedsGiveNoBoundsRatherThanFalseOnes() {
+        Interval five = SignedRank.hodgesLehmann(new double[] {1, 2, 3, 4, 5}, 0.95);
+        assertEquals(3.0, five.estimate());
+        assertTrue(Double.isNaN(five.low()) && Double.isNaN(five.high()));
+        assertFalse(Double.isNaN(SignedRank.hodgesLehmann(new double[] {1, 2, 3, 4, 5, 6}, 0.95).low()));
+    }
+
+    @Test
+    void hugeSamplesDoNotOverflowAndNonFiniteInputIsRefused() {
+        double[] many = new double[5000];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = i % 3 == 0 ? 1 : -1;
+        }
+        double p = SignedRank.pLess(many);
+        assertTrue(p >= 0 && p <= 1, "p " + p);
+        assertThrows(IllegalArgumentException.class, () -> SignedRank.pLess(new double[] {1, Double.NaN}));
+        assertThrows(IllegalArgumentException.class, () -> Trend.spearman(new double[] {1, 2, Double.NaN}));
     }
 
     @Test
