@@ -22,11 +22,10 @@ final class SnapshotBuilder {
                     state.source, state.wave, state.priority, state.lastVerdict, state.reason,
                     Optional.ofNullable(state.candidate).map(Candidate::commit)));
         }
+        PairBudget budget = new PairBudget(engine);
         List<EngineSnapshot.MachineView> machines = engine.machines.values().stream()
                 .map(slot -> new EngineSnapshot.MachineView(slot.id, slot.state, slot.fingerprint, slot.current,
-                        slot.sinceMillis, slot.experimentsDone, slot.noise, slot.noise
-                        .filter(noise -> Double.isFinite(noise.pairSigma()))
-                        .map(noise -> PairCount.minimumDetectableGain(noise.pairSigma(), engine.policy.verifyPairs()))))
+                        slot.sinceMillis, slot.experimentsDone, slot.noise, detectableGain(engine, budget, slot)))
                 .toList();
         List<EngineSnapshot.ExperimentView> running = engine.running.values().stream()
                 .map(experiment -> new EngineSnapshot.ExperimentView(experiment.id(), experiment.kind(),
@@ -37,6 +36,13 @@ final class SnapshotBuilder {
                 counts, engine.experimentsDone, machines, candidates, running, engine.hardware.medians(engine.best),
                 engine.warnings, engine.halted,
                 engine.configurationError, engine.paused, engine.stopping, idle(engine));
+    }
+
+    /** The smallest gain this machine's verification detects, at the pairs its noise and the budget give it. */
+    private static Optional<Double> detectableGain(Engine engine, PairBudget budget, MachineSlot slot) {
+        return slot.noise.filter(noise -> Double.isFinite(noise.pairSigma()))
+                .map(noise -> PairCount.minimumDetectableGain(noise.pairSigma(),
+                        budget.verifyPairs(slot, VerifySizing.pairs(engine.policy, noise))));
     }
 
     private static Optional<Double> bestEstimate(Engine engine) {
