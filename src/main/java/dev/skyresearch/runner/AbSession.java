@@ -1,10 +1,8 @@
 package dev.skyresearch.runner;
 
 import dev.skyresearch.backend.RunnerSettings;
-import dev.skyresearch.backend.local.LocalBackend;
 import dev.skyresearch.config.Config;
 import dev.skyresearch.engine.DecisionProtocol;
-import dev.skyresearch.engine.EngineEvent;
 import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.engine.ExperimentId;
 import dev.skyresearch.engine.ExperimentKind;
@@ -14,15 +12,10 @@ import dev.skyresearch.engine.OutcomeStatus;
 import dev.skyresearch.engine.PairOrder;
 import dev.skyresearch.engine.Verdict;
 import dev.skyresearch.process.ProcessRunner;
-import dev.skyresearch.workspace.JGitTreeMaterializer;
 import dev.skyresearch.workspace.TargetRepository;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 
 /**
  * `skyresearch ab`: one interleaved A/B of a commit against the best on one local slot, judged by the same
@@ -50,38 +43,14 @@ public final class AbSession {
     public record Result(Experiment experiment, ExperimentOutcome outcome, Optional<Verdict> verdict) {}
 
     public Result run(String best, String candidate, int pairs) throws IOException, InterruptedException {
-        try (RunLock lock = RunLock.tryAcquire(files.runLock()).orElseThrow(() -> new IllegalStateException(
-                "a skyresearch run (pid " + RunLock.owner(files.runLock()) + ") is using this repository's machines; "
-                        + "stop it, or wait for it, before an A/B"))) {
-            RunnerSettings settings = new RunnerSettings(config.metric().name(), config.build().command(),
-                    config.build().timeout(), config.bench().path(), config.bench().timeout(), "",
-                    config.checks().timeout());
-            Experiment experiment = new Experiment(ID, ExperimentKind.VERIFY, Optional.empty(), new MachineId("local-1"),
-                    best, Optional.of(candidate), pairs, PairOrder.of(ID, pairs), false, 1);
-            BlockingQueue<EngineEvent> events = new LinkedBlockingQueue<>();
-            try (LocalBackend backend = new LocalBackend(1, settings, files.state(), new JGitTreeMaterializer(repository),
-                    processes, clock)) {
-                backend.start(events::add);
-                backend.launch(experiment);
-                ExperimentOutcome outcome = await(events, settings.jobTimeout(2 * pairs).plusMinutes(1));
-                Optional<Verdict> verdict = outcome.status() == OutcomeStatus.DONE && !outcome.pairs().isEmpty()
-                        ? Optional.of(new DecisionProtocol(config.toPolicy()).judgeOnce(outcome.pairs()))
-                        : Optional.empty();
-                return new Result(experiment, outcome, verdict);
-            }
-        }
-    }
-
-    private static ExperimentOutcome await(BlockingQueue<EngineEvent> events, Duration limit) throws InterruptedException {
-        long deadline = System.nanoTime() + limit.toNanos();
-        while (true) {
-            EngineEvent event = events.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            if (event == null) {
-                throw new IllegalStateException("the A/B did not finish within " + limit.toMinutes() + " minutes");
-            }
-            if (event instanceof EngineEvent.ExperimentFinished finished) {
-                return finished.outcome();
-            }
-        }
+        RunnerSettings settings = new RunnerSettings(config.metric().name(), config.build().command(),
+                config.build().timeout(), config.bench().path(), config.bench().timeout(), "", config.checks().timeout());
+        Experiment experiment = new Experiment(ID, ExperimentKind.VERIFY, Optional.empty(), new MachineId("local-1"),
+                best, Optional.of(candidate), pairs, PairOrder.of(ID, pairs), false, 1);
+        ExperimentOutcome outcome = SingleJob.run(files, repository, settings, processes, clock, experiment, "an A/B");
+        Optional<Verdict> verdict = outcome.status() == OutcomeStatus.DONE && !outcome.pairs().isEmpty()
+                ? Optional.of(new DecisionProtocol(config.toPolicy()).judgeOnce(outcome.pairs()))
+                : Optional.empty();
+        return new Result(experiment, outcome, verdict);
     }
 }

@@ -34,6 +34,13 @@ class CliLoopTest {
         assertEquals(0, init.exitCode(), init.getErrorOutput());
         assertTrue(init.getOutput().contains("kept   autoresearch.sh"), init.getOutput());
 
+        LaunchResult validate = launcher.launch("validate", "--repo", repo);
+        assertEquals(0, validate.exitCode(), validate.getErrorOutput());
+        assertTrue(validate.getOutput().contains("samples   3 x METRIC time_s: median 99."), validate.getOutput());
+        assertTrue(validate.getOutput().contains("warning: METRIC time_s says"),
+                "the synthetic benchmark reports 100 s but runs in milliseconds: " + validate.getOutput());
+        assertTrue(validate.getOutput().contains("ok: autoresearch.sh prints METRIC time_s"), validate.getOutput());
+
         Path faster = SyntheticTarget.costPatch(patches, "faster.diff", "100", "85");
         Path nothing = SyntheticTarget.patch(patches, "notes.diff", "src/notes.txt", "one", "uno");
         LaunchResult submit = launcher.launch("submit", "--repo", repo, "--patch", faster.toString(), nothing.toString(),
