@@ -9,6 +9,7 @@ import dev.skyresearch.engine.Verdict;
 import dev.skyresearch.journal.JsonValues;
 import dev.skyresearch.process.RealProcessRunner;
 import dev.skyresearch.runner.AbSession;
+import dev.skyresearch.runner.SingleJob;
 import dev.skyresearch.runner.CandidateStore;
 import dev.skyresearch.workspace.RebaseResult;
 import dev.skyresearch.workspace.Rebaser;
@@ -52,8 +53,8 @@ class AbCommand implements Callable<Integer> {
             if (count < 2) {
                 throw new UsageException("--pairs " + count + ": an A/B needs at least 2 pairs");
             }
-            AbSession.Result result = new AbSession(opened.files(), opened.repository(), opened.config(),
-                    new RealProcessRunner(), InstantSource.system()).run(best, commit, count);
+            AbSession.Result result = new AbSession(new SingleJob(opened.files(), opened.repository(),
+                    new RealProcessRunner(), InstantSource.system()), opened.config()).run(best, commit, count);
             PrintWriter out = spec.commandLine().getOut();
             out.println(json ? toJson(result).toPrettyString() : AbReport.text(result, opened.config().metric().unit()));
             out.flush();

@@ -3,6 +3,7 @@ package dev.skyresearch.cli;
 import dev.skyresearch.backend.PhaseTimes;
 import dev.skyresearch.process.RealProcessRunner;
 import dev.skyresearch.runner.ValidateSession;
+import dev.skyresearch.runner.SingleJob;
 import java.io.PrintWriter;
 import java.time.InstantSource;
 import java.util.Map;
@@ -29,8 +30,8 @@ class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         try (Target target = Target.open(repo, Map.of())) {
-            ValidateSession.Result result = new ValidateSession(target.files(), target.repository(), target.config(),
-                    new RealProcessRunner(), InstantSource.system()).run(target.best());
+            ValidateSession.Result result = new ValidateSession(new SingleJob(target.files(), target.repository(),
+                    new RealProcessRunner(), InstantSource.system()), target.config()).run(target.best());
             PrintWriter out = spec.commandLine().getOut();
             for (PhaseTimes.Phase phase : result.phases()) {
                 out.printf("%-9s %8.2f s  exit %d%n", phase.name(), phase.millis() / 1000.0, phase.exitCode());

@@ -11,10 +11,7 @@ import dev.skyresearch.engine.MachineId;
 import dev.skyresearch.engine.OutcomeStatus;
 import dev.skyresearch.engine.PairOrder;
 import dev.skyresearch.engine.Verdict;
-import dev.skyresearch.process.ProcessRunner;
-import dev.skyresearch.workspace.TargetRepository;
 import java.io.IOException;
-import java.time.InstantSource;
 import java.util.Optional;
 
 /**
@@ -24,19 +21,12 @@ import java.util.Optional;
  */
 public final class AbSession {
     private static final ExperimentId ID = new ExperimentId(0);
-    private final RunFiles files;
-    private final TargetRepository repository;
+    private final SingleJob job;
     private final Config config;
-    private final ProcessRunner processes;
-    private final InstantSource clock;
 
-    public AbSession(RunFiles files, TargetRepository repository, Config config, ProcessRunner processes,
-                     InstantSource clock) {
-        this.files = files;
-        this.repository = repository;
+    public AbSession(SingleJob job, Config config) {
+        this.job = job;
         this.config = config;
-        this.processes = processes;
-        this.clock = clock;
     }
 
     /** What the A/B measured and concluded. */
@@ -47,7 +37,7 @@ public final class AbSession {
                 config.build().timeout(), config.bench().path(), config.bench().timeout(), "", config.checks().timeout());
         Experiment experiment = new Experiment(ID, ExperimentKind.VERIFY, Optional.empty(), new MachineId("local-1"),
                 best, Optional.of(candidate), pairs, PairOrder.of(ID, pairs), false, 1);
-        ExperimentOutcome outcome = SingleJob.run(files, repository, settings, processes, clock, experiment, "an A/B");
+        ExperimentOutcome outcome = job.run(settings, experiment, "an A/B");
         Optional<Verdict> verdict = outcome.status() == OutcomeStatus.DONE && !outcome.pairs().isEmpty()
                 ? Optional.of(new DecisionProtocol(config.toPolicy()).judgeOnce(outcome.pairs()))
                 : Optional.empty();

@@ -19,12 +19,9 @@ import java.util.concurrent.TimeUnit;
  * One job on one local slot, outside the loop (`ab`, `validate`). Takes the run lock, so it never measures beside
  * a running loop whose machines it would disturb, and waits for the outcome with a time limit.
  */
-final class SingleJob {
-    private SingleJob() {
-    }
+public record SingleJob(RunFiles files, TargetRepository repository, ProcessRunner processes, InstantSource clock) {
 
-    static ExperimentOutcome run(RunFiles files, TargetRepository repository, RunnerSettings settings,
-                                 ProcessRunner processes, InstantSource clock, Experiment experiment, String purpose)
+    ExperimentOutcome run(RunnerSettings settings, Experiment experiment, String purpose)
             throws IOException, InterruptedException {
         try (RunLock lock = RunLock.tryAcquire(files.runLock()).orElseThrow(() -> new IllegalStateException(
                 "a skyresearch run (pid " + RunLock.owner(files.runLock()) + ") is using this repository's machines; "

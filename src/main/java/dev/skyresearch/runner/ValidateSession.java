@@ -8,13 +8,10 @@ import dev.skyresearch.engine.ExperimentId;
 import dev.skyresearch.engine.ExperimentKind;
 import dev.skyresearch.engine.ExperimentOutcome;
 import dev.skyresearch.engine.MachineId;
-import dev.skyresearch.process.ProcessRunner;
-import dev.skyresearch.workspace.TargetRepository;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,19 +21,12 @@ import java.util.Optional;
  */
 public final class ValidateSession {
     private static final ExperimentId ID = new ExperimentId(0);
-    private final RunFiles files;
-    private final TargetRepository repository;
+    private final SingleJob job;
     private final Config config;
-    private final ProcessRunner processes;
-    private final InstantSource clock;
 
-    public ValidateSession(RunFiles files, TargetRepository repository, Config config, ProcessRunner processes,
-                           InstantSource clock) {
-        this.files = files;
-        this.repository = repository;
+    public ValidateSession(SingleJob job, Config config) {
+        this.job = job;
         this.config = config;
-        this.processes = processes;
-        this.clock = clock;
     }
 
     /** What one build, benchmark and checks run produced. */
@@ -48,9 +38,9 @@ public final class ValidateSession {
                 config.checks().timeout());
         Experiment experiment = new Experiment(ID, ExperimentKind.BASELINE, Optional.empty(), new MachineId("local-1"),
                 best, Optional.empty(), 0, "", true, 1);
-        ExperimentOutcome outcome = SingleJob.run(files, repository, settings, processes, clock, experiment,
+        ExperimentOutcome outcome = job.run(settings, experiment,
                 "validating");
-        Path log = files.experimentLog(ID.toString());
+        Path log = job.files().experimentLog(ID.toString());
         List<String> lines = Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
         return new Result(outcome, PhaseTimes.of(lines));
     }
