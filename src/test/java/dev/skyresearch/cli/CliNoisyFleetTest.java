@@ -24,8 +24,9 @@ class CliNoisyFleetTest {
             cost=$(cat build/cost)
             noise=0.004
             [ "${SR_MACHINE:-}" = local-2 ] && noise=0.25
-            # bash seeds $RANDOM from the time and pid, so back-to-back runs would share noise: read the kernel's.
-            seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+            # bash seeds $RANDOM from the time and pid, so back-to-back runs would share noise: read the kernel's,
+            # below 2^31 because mawk maps every larger seed to one sequence.
+            seed=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
             awk -v c="$cost" -v n="$noise" -v seed="$seed" 'BEGIN {
                 srand(seed)
                 for (i = 0; i < 3; i++) {

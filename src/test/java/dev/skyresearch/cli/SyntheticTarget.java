@@ -18,8 +18,9 @@ final class SyntheticTarget {
             set -euo pipefail
             cost=$(cat build/cost)
             # about 1% multiplicative noise around the true cost, seeded by the kernel (bash's $RANDOM is
-            # seeded from the time and pid, so back-to-back runs would share their noise)
-            seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+            # seeded from the time and pid, so back-to-back runs would share their noise); mawk maps every seed of
+            # 2^31 or more to one sequence, hence the modulus
+            seed=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
             awk -v c="$cost" -v seed="$seed" 'BEGIN {
                 srand(seed)
                 for (i = 0; i < 3; i++) printf "METRIC time_s=%.6f\\n", c * (0.99 + 0.02 * rand())

@@ -116,7 +116,7 @@ class ResumeIT {
                 set -euo pipefail
                 sleep 0.1
                 total=$(cat build/part* | awk '{ s += $1 } END { print s }')
-                seed=$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')
+                seed=$(( $(od -An -N4 -tu4 /dev/urandom) % 2147483647 ))
                 awk -v c="$total" -v seed="$seed" 'BEGIN {
                     srand(seed)
                     for (i = 0; i < 3; i++) printf "METRIC time_s=%.6f\\n", c * (0.995 + 0.01 * rand())
