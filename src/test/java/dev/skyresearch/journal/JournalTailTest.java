@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.skyresearch.engine.CandidateId;
 import dev.skyresearch.engine.Direction;
+import dev.skyresearch.engine.JournalEntry;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,8 +27,8 @@ class JournalTailTest {
         return file;
     }
 
-    private static String line(Object entry) {
-        return JournalCodec.toJson((dev.skyresearch.engine.JournalEntry) entry).toString();
+    private static String line(JournalEntry entry) {
+        return JournalCodec.toJson(entry).toString();
     }
 
     @Test
@@ -89,8 +91,8 @@ class JournalTailTest {
     @Test
     void aValidLastLineLongerThanTheScanWindowIsNotMistakenForTorn() throws Exception {
         String description = "x".repeat(200_000);
-        dev.skyresearch.engine.JournalEntry.Rejection big = new dev.skyresearch.engine.JournalEntry.Rejection(2,
-                new dev.skyresearch.engine.CandidateId("c-big"), description, "", "w-1", "too big", 9);
+        JournalEntry.Rejection big = new JournalEntry.Rejection(2, new CandidateId("c-big"), description, "", "w-1",
+                "too big", 9);
         Path file = journalWith(line(JournalSamples.baseline()) + "\n" + line(big) + "\n");
         try (JsonlJournal journal = JsonlJournal.open(file)) {
             journal.append(JournalSamples.rejected());
