@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Whole-file writes that a crash cannot tear: write a temporary file beside the target, fsync it, rename it
  * over the target, fsync the directory. Readers see the old file or the new one, never half of either.
+ * Thread-safe: concurrent writers of one target each use their own temporary file; the last rename wins.
  */
 public final class AtomicFiles {
     private AtomicFiles() {
@@ -25,9 +27,12 @@ public final class AtomicFiles {
     public static void write(Path target, byte[] bytes) throws IOException {
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
-        Path temporary = Files.createTempFile(directory, "." + target.getFileName(), ".tmp");
+        // Not Files.createTempFile: it makes files owner-only (0600), and the rename would pass that to the target.
+        Path temporary = directory.resolve("." + target.getFileName() + "."
+                + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         try {
-            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
                 ByteBuffer buffer = ByteBuffer.wrap(bytes);
                 while (buffer.hasRemaining()) {
                     channel.write(buffer);

@@ -1,5 +1,6 @@
 package dev.skyresearch.journal;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,10 +12,12 @@ import java.util.Optional;
 /**
  * The JSON form of journal lines. A run line is a pi-autoresearch run line (run, commit, metric, metrics,
  * status, description, timestamp) plus skyresearch's fields; it carries everything needed to replay the
- * decision it records. Tree API only (no reflection), so it works in a native image.
+ * decision it records. Tree API only (no reflection), so it works in a native image. Stateless and thread-safe;
+ * {@code fromJson(toJson(e))} equals {@code e} for every entry (a non-finite metric reads back as empty).
  */
 public final class JournalCodec {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Strict about trailing text, so two lines run together read as damage, not as the first of them. */
+    static final ObjectMapper MAPPER = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private JournalCodec() {
     }
@@ -66,7 +69,12 @@ public final class JournalCodec {
         if (!"config".equals(node.path("type").asText())) {
             return Optional.empty();
         }
-        Direction direction = "higher".equals(node.path("bestDirection").asText()) ? Direction.HIGHER : Direction.LOWER;
+        String best = node.path("bestDirection").asText();
+        Direction direction = switch (best) {
+            case "lower" -> Direction.LOWER;
+            case "higher" -> Direction.HIGHER;
+            default -> throw new IllegalArgumentException("bestDirection must be lower or higher, not '" + best + "'");
+        };
         return Optional.of(new JournalHeader(node.path("name").asText(), node.path("metricName").asText(),
                 node.path("metricUnit").asText(), direction, node.path("branch").asText(),
                 node.path("timestamp").asLong()));

@@ -5,7 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skyresearch.engine.Fingerprint;
 
-/** JSON forms shared by the journal and the status document: numbers that may be NaN, and fingerprints. */
+/**
+ * JSON forms shared by the journal and the status document: numbers that may be NaN, and fingerprints.
+ * Stateless; a non-finite number is always written as null and read back as NaN.
+ */
 public final class JsonValues {
     private JsonValues() {
     }

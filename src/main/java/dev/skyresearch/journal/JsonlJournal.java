@@ -1,6 +1,5 @@
 package dev.skyresearch.journal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.skyresearch.engine.JournalEntry;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,132 +9,99 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * autoresearch.jsonl: one JSON object per line, appended under an exclusive file lock and fsynced, so an
- * appended line is durable and is the commit point of the decision it records. A crash mid-append leaves a
- * torn last line: reads skip it and the next append cuts it off.
+ * autoresearch.jsonl: one JSON object per line. Each append takes an exclusive lock on the file (other
+ * processes, such as {@code skyresearch submit}, may append too), settles the file's end, writes the line and
+ * its newline, and fsyncs: the appended line is the commit point of the decision it records.
+ *
+ * <p>A crash mid-append leaves a torn last line. {@link #read} skips it; the next append cuts it off before
+ * writing (see {@link JournalTail}). Thread-safe: any number of journals, in any threads, may append to one file.
  */
 public final class JsonlJournal implements AutoCloseable {
+    /**
+     * A FileLock excludes other processes only, and a second lock on the same file from this JVM throws, so
+     * appends from this JVM to one file also take one shared in-process lock per file.
+     */
+    private static final ConcurrentMap<Path, ReentrantLock> IN_PROCESS = new ConcurrentHashMap<>();
+
     private final Path file;
     private final FileChannel channel;
-    private String metricName = "metric";
+    private final ReentrantLock inProcess;
+    private volatile String metricName = "metric";
 
-    private JsonlJournal(Path file, FileChannel channel) {
+    private JsonlJournal(Path file, FileChannel channel, ReentrantLock inProcess) {
         this.file = file;
         this.channel = channel;
+        this.inProcess = inProcess;
     }
 
+    /** Opens the journal for appending, creating it and its directory if missing. */
     public static JsonlJournal open(Path file) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        return new JsonlJournal(file, FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
-                StandardOpenOption.WRITE));
+        FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                StandardOpenOption.WRITE);
+        ReentrantLock lock = IN_PROCESS.computeIfAbsent(file.toRealPath(), path -> new ReentrantLock());
+        return new JsonlJournal(file, channel, lock);
     }
 
-    /** Writes pi-autoresearch's config header as the first line of a new journal. */
-    public synchronized void appendHeaderIfEmpty(JournalHeader header) throws IOException {
+    /**
+     * Writes pi-autoresearch's config header as the first line of a new journal, and keys each later run line's
+     * {@code metrics} value by the header's metric name.
+     */
+    public void appendHeaderIfEmpty(JournalHeader header) throws IOException {
         metricName = header.metricName();
-        try (FileLock lock = channel.lock()) {
+        String line = JournalCodec.toJson(header).toString();
+        locked(() -> {
+            JournalTail.repair(channel);
             if (channel.size() == 0) {
-                write(JournalCodec.toJson(header).toString());
+                write(line);
             }
-        }
+        });
     }
 
-    /** Thread-safe within a process (synchronized) and across processes (an exclusive file lock). */
-    public synchronized void append(JournalEntry entry) throws IOException {
+    /** Appends one entry; when this returns, the line is on disk. */
+    public void append(JournalEntry entry) throws IOException {
         String line = JournalCodec.toJson(entry, metricName).toString();
-        try (FileLock lock = channel.lock()) {
-            repairTornTail();
+        locked(() -> {
+            JournalTail.repair(channel);
             write(line);
+        });
+    }
+
+    /** Everything in the journal: its header and its entries in order; a missing file is empty. */
+    public static JournalContents read(Path file) throws IOException {
+        return JournalReader.read(file);
+    }
+
+    private interface LockedWrite {
+        void run() throws IOException;
+    }
+
+    private void locked(LockedWrite write) throws IOException {
+        // An interrupt would close the channel mid-line; the line is a commit point, so finish it first.
+        boolean interrupted = Thread.interrupted();
+        inProcess.lock();
+        try (FileLock lock = channel.lock()) {
+            write.run();
+        } finally {
+            inProcess.unlock();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     private void write(String line) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8));
-        channel.position(channel.size());
+        long position = channel.size();
         while (buffer.hasRemaining()) {
-            channel.write(buffer);
+            position += channel.write(buffer, position);
         }
         channel.force(true);
-    }
-
-    /** A line without its newline is a crash's leftover: cut it, so the next line starts clean. */
-    private void repairTornTail() throws IOException {
-        long size = channel.size();
-        if (size == 0 || lastByte(size - 1) == '\n') {
-            return;
-        }
-        long end = size - 1;
-        while (end > 0 && lastByte(end - 1) != '\n') {
-            end--;
-        }
-        channel.truncate(end);
-    }
-
-    private byte lastByte(long position) throws IOException {
-        ByteBuffer one = ByteBuffer.allocate(1);
-        channel.read(one, position);
-        return one.get(0);
-    }
-
-    /** Reads the header and entries; a torn last line is skipped, a damaged line before it is an error. */
-    public static JournalContents read(Path file) throws IOException {
-        if (!Files.exists(file)) {
-            return new JournalContents(Optional.empty(), List.of());
-        }
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-        Optional<JournalHeader> header = Optional.empty();
-        List<JournalEntry> entries = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (line.isBlank()) {
-                continue;
-            }
-            Optional<JsonNode> node = parse(line);
-            boolean last = i == lines.size() - 1;
-            if (node.isEmpty() && last) {
-                break;
-            }
-            int number = i + 1;
-            JsonNode json = node.orElseThrow(() -> damaged(file, number, line));
-            Optional<JournalHeader> parsedHeader = JournalCodec.header(json);
-            if (parsedHeader.isPresent()) {
-                header = header.or(() -> parsedHeader);
-                continue;
-            }
-            entries.add(entry(file, lines, i, json));
-        }
-        return new JournalContents(header, entries);
-    }
-
-    private static JournalEntry entry(Path file, List<String> lines, int index, JsonNode json) {
-        try {
-            return JournalCodec.fromJson(json);
-        } catch (RuntimeException e) {
-            throw new JournalException(file.getFileName() + ":" + (index + 1) + ": not a skyresearch record ("
-                    + e.getMessage() + "); move the line aside or restore the journal");
-        }
-    }
-
-    private static Optional<JsonNode> parse(String line) {
-        try {
-            return Optional.of(JournalCodec.MAPPER.readTree(line));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static JournalException damaged(Path file, int number, String line) {
-        return new JournalException(file.getFileName() + ":" + number + ": not valid JSON (" + abbreviate(line)
-                + "); the journal is damaged: move the line aside or restore the journal");
-    }
-
-    private static String abbreviate(String line) {
-        return line.length() > 40 ? line.substring(0, 40) + "..." : line;
     }
 
     public Path file() {

@@ -8,7 +8,9 @@ import java.util.Set;
 
 /**
  * results.tsv in karpathy's columns ({@code commit metric memory_gb status description}): one row per decision,
- * i.e. the baseline, every keep, discard, crash and failed check, and every rejection.
+ * i.e. the baseline, every keep, discard, crash and failed check, and every rejection. A pure function of the
+ * journal's entries. {@code memory_gb} is always 0.0: an entry keeps only its representative metric, not the
+ * runner's other metrics (karpathy's column is for GPU memory, which skyresearch does not measure).
  */
 public final class ResultsTsv {
     private static final Set<String> DECISIONS = Set.of("keep", "discard", "crash", "checks_failed");

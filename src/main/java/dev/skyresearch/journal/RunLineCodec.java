@@ -29,7 +29,7 @@ final class RunLineCodec {
         ExperimentOutcome outcome = run.outcome();
         node.put("run", run.run());
         node.put("commit", run.commit());
-        run.metric().ifPresentOrElse(value -> JsonValues.putDouble(node, "metric", value), () -> node.putNull("metric"));
+        JsonValues.putDouble(node, "metric", run.metric().orElse(Double.NaN));
         ObjectNode metrics = node.putObject("metrics");
         run.metric().ifPresent(value -> JsonValues.putDouble(metrics, metricName, value));
         node.put("status", run.status());
@@ -60,21 +60,30 @@ final class RunLineCodec {
     }
 
     static JournalEntry.Run fromJson(JsonNode node) {
-        Experiment experiment = new Experiment(ExperimentId.parse(JournalCodec.text(node, "experiment")),
+        JsonNode metric = node.get("metric");
+        Optional<Double> value = metric == null || metric.isNull() ? Optional.empty() : Optional.of(metric.asDouble());
+        return new JournalEntry.Run(node.path("run").asInt(), experiment(node), outcome(node),
+                JournalCodec.text(node, "status"), verdict(node.get("verdict")), node.path("description").asText(),
+                node.path("source").asText(), node.path("commit").asText(), value, node.path("timestamp").asLong());
+    }
+
+    /** The planned pair count is not stored: the order holds two letters per pair. */
+    private static Experiment experiment(JsonNode node) {
+        String order = node.path("order").asText();
+        return new Experiment(ExperimentId.parse(JournalCodec.text(node, "experiment")),
                 ExperimentKind.fromLabel(JournalCodec.text(node, "stage")),
                 optionalText(node, "candidate").map(CandidateId::new), new MachineId(JournalCodec.text(node, "machine")),
-                JournalCodec.text(node, "best_commit"), optionalText(node, "candidate_commit"),
-                node.path("order").asText().length() / 2, node.path("order").asText(), node.path("run_checks").asBoolean(), node.path("verify_round").asInt(1));
+                JournalCodec.text(node, "best_commit"), optionalText(node, "candidate_commit"), order.length() / 2,
+                order, node.path("run_checks").asBoolean(), node.path("verify_round").asInt(1));
+    }
+
+    private static ExperimentOutcome outcome(JsonNode node) {
         List<Double> samples = new ArrayList<>();
         node.path("samples").forEach(value -> samples.add(JsonValues.readDouble(value)));
-        ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.fromLabel(JournalCodec.text(node, "outcome")),
-                pairs(node.path("pairs")), samples, JsonValues.fingerprint(node.path("fingerprint")), node.path("error").asText(),
-                strings(node.path("log_tail")), node.path("started_at").asLong(), node.path("ended_at").asLong());
-        JsonNode metric = node.get("metric");
-        return new JournalEntry.Run(node.path("run").asInt(), experiment, outcome, JournalCodec.text(node, "status"),
-                verdict(node.get("verdict")), node.path("description").asText(), node.path("source").asText(),
-                node.path("commit").asText(), metric == null || metric.isNull() ? Optional.empty()
-                        : Optional.of(metric.asDouble()), node.path("timestamp").asLong());
+        return new ExperimentOutcome(OutcomeStatus.fromLabel(JournalCodec.text(node, "outcome")),
+                pairs(node.path("pairs")), samples, JsonValues.fingerprint(node.path("fingerprint")),
+                node.path("error").asText(), strings(node.path("log_tail")), node.path("started_at").asLong(),
+                node.path("ended_at").asLong());
     }
 
     private static void verdict(ObjectNode node, Verdict verdict) {

@@ -70,4 +70,60 @@ final class JournalSamples {
     static List<JournalEntry> all() {
         return List.of(baseline(), screenedWithoutTest(), crashed(), rejected(), kept());
     }
+
+    /** Further shapes for the codec: every kind, decision and outcome status, non-finite numbers, unicode. */
+    static List<JournalEntry> rarer() {
+        return List.of(calibrated(), extended(), lost(), checksFailed(), promising());
+    }
+
+    static JournalEntry.Run calibrated() {
+        Experiment experiment = new Experiment(new ExperimentId(2), ExperimentKind.CALIBRATE, Optional.empty(),
+                new MachineId("sr-03"), "aaaa111", Optional.empty(), 1, "AB", false, 1);
+        ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.DONE, List.of(new PairSample(1, 1e-9, 1e300,
+                true)), List.of(Double.NaN, -0.0, Double.MIN_VALUE), new Fingerprint("", 96, "", "H100", ""), "",
+                List.of(), Long.MAX_VALUE - 1, Long.MAX_VALUE);
+        return new JournalEntry.Run(2, experiment, outcome, "keep", Optional.empty(), "", "", "aaaa111",
+                Optional.of(0.30000000000000004), 0);
+    }
+
+    static JournalEntry.Run extended() {
+        Experiment experiment = new Experiment(new ExperimentId(10), ExperimentKind.VERIFY,
+                Optional.of(new CandidateId("c-ünï")), new MachineId("local-1"), "bbbb", Optional.of("cccc"), 2, "ABBA",
+                true, 1);
+        ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.DONE,
+                List.of(new PairSample(1, 3, 2.9, true), new PairSample(2, 3.1, 3.0, false)), List.of(),
+                Fingerprint.UNKNOWN, "", List.of(), 5, 6);
+        Verdict verdict = new Verdict(Decision.EXTEND, 2, 0.97, Double.NaN, Double.NaN, 0.07, "inconclusive");
+        return new JournalEntry.Run(10, experiment, outcome, "extend", Optional.of(verdict),
+                "Vectorise the 内核 loop 🚀\nsecond line \"quoted\"", "arXiv:2401.00001", "cccc", Optional.of(2.95), 6);
+    }
+
+    static JournalEntry.Run lost() {
+        Experiment experiment = new Experiment(new ExperimentId(11), ExperimentKind.SCREEN,
+                Optional.of(new CandidateId("c-1")), new MachineId("sr-01"), "bbbb", Optional.of("dddd"), 1, "BA",
+                true, 1);
+        return new JournalEntry.Run(11, experiment, ExperimentOutcome.lost("machine gone", 7), "stale",
+                Optional.empty(), "", "", "dddd", Optional.empty(), 7);
+    }
+
+    static JournalEntry.Run checksFailed() {
+        Experiment experiment = new Experiment(new ExperimentId(12), ExperimentKind.SCREEN,
+                Optional.of(new CandidateId("c-2")), new MachineId("local-1"), "bbbb", Optional.of("eeee"), 1, "AB",
+                true, 1);
+        ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.CHECKS_FAILED, List.of(), List.of(),
+                Fingerprint.UNKNOWN, "checks failed (exit 1)", List.of("", "FAIL test_x"), 8, 9);
+        return new JournalEntry.Run(12, experiment, outcome, "checks_failed", Optional.empty(), "x", "", "eeee",
+                Optional.empty(), 9);
+    }
+
+    static JournalEntry.Run promising() {
+        Experiment experiment = new Experiment(new ExperimentId(13), ExperimentKind.SCREEN,
+                Optional.of(new CandidateId("c-3")), new MachineId("local-1"), "bbbb", Optional.of("ffff"), 1, "AB",
+                true, 1);
+        ExperimentOutcome outcome = new ExperimentOutcome(OutcomeStatus.DONE, List.of(new PairSample(1, 2, 1, true)),
+                List.of(), Fingerprint.UNKNOWN, "", List.of(), 10, 11);
+        Verdict verdict = new Verdict(Decision.PROMISING, 1, 0.5, 0.5, 0.5, Double.NaN, "");
+        return new JournalEntry.Run(13, experiment, outcome, "promising", Optional.of(verdict), "faster", "", "ffff",
+                Optional.of(1.0), 11);
+    }
 }

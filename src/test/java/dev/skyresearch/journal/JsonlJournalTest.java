@@ -10,11 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -64,29 +60,6 @@ class JsonlJournalTest {
         Files.writeString(file, good + "\nnot json\n" + good + "\n", StandardCharsets.UTF_8);
         JournalException error = assertThrows(JournalException.class, () -> JsonlJournal.read(file));
         assertTrue(error.getMessage().startsWith("autoresearch.jsonl:2: not valid JSON"), error.getMessage());
-    }
-
-    @Test
-    void concurrentAppendsNeverInterleave() throws Exception {
-        Path file = directory.resolve("autoresearch.jsonl");
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        try (JsonlJournal journal = JsonlJournal.open(file)) {
-            List<Future<?>> futures = new ArrayList<>();
-            for (int t = 0; t < 4; t++) {
-                futures.add(pool.submit(() -> {
-                    for (int i = 0; i < 50; i++) {
-                        journal.append(JournalSamples.rejected());
-                    }
-                    return null;
-                }));
-            }
-            for (Future<?> future : futures) {
-                future.get();
-            }
-        } finally {
-            pool.shutdown();
-        }
-        assertEquals(200, JsonlJournal.read(file).entries().size());
     }
 
     @Test
