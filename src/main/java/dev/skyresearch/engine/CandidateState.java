@@ -49,8 +49,11 @@ final class CandidateState {
         return status == CandidateStatus.QUEUED || status == CandidateStatus.PROMISING;
     }
 
-    void resetVerification() {
-        verifyRound = 1;
+    /**
+     * Forgets pairs measured against an older best, but not the look they used: a candidate whose extension was
+     * overtaken gets its final look on fresh pairs alone, so a moving best never buys anyone extra looks.
+     */
+    void dropStalePairs() {
         firstLookPairs.clear();
     }
 }

@@ -7,10 +7,13 @@ package dev.skyresearch.engine;
 public record NoisePolicy(double trustedCv, double maxCv, int calibrationPairs, int recalibrateEvery) {
     /** No calibration: every machine is taken as it is. */
     public static final NoisePolicy OFF = new NoisePolicy(0.02, 0.05, 0, 0);
-    /** An A/A difference this significant means the machine, not the code, moves the numbers. */
-    public static final double AA_SIGNIFICANCE = 0.01;
-    /** Spearman's rho beyond which the A/A series drifts (about p = 0.01 for ten pairs). */
-    public static final double DRIFT_RHO = 0.8;
+    /**
+     * An A/A difference this significant means the machine, not the code, moves the numbers. Strict, because a
+     * quiet machine must rarely be lost to chance: at ten pairs a quiet machine trips it 0.4% of the time.
+     */
+    public static final double AA_SIGNIFICANCE = 0.005;
+    /** Spearman's rho beyond which the A/A series drifts (about p = 0.001 for ten pairs). */
+    public static final double DRIFT_RHO = 0.9;
 
     public NoisePolicy {
         if (trustedCv <= 0 || maxCv < trustedCv) {

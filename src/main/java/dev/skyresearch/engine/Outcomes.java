@@ -185,7 +185,7 @@ final class Outcomes {
     /** The best moved while this verification ran: its pairs compare against an old best, so they don't count. */
     private void stale(Experiment experiment, ExperimentOutcome outcome, CandidateState state, List<Action> actions) {
         state.status = CandidateStatus.PROMISING;
-        state.resetVerification();
+        state.dropStalePairs();
         state.reason = "best moved during verification; verifying again against the new best";
         actions.add(record(experiment, outcome, "stale", Optional.empty(), state, state.candidate.commit()));
         actions.add(Engine.notice("stale", experiment.id() + ": " + state.reason,

@@ -69,6 +69,32 @@ class EngineMovingBestTest {
     }
 
     @Test
+    void anExtensionOvertakenByANewBestGetsItsFinalLookOnFreshPairsNotANewFirstLook() {
+        Experiment baseline = onlyDispatch(fixture.machines(2));
+        fixture.submit("c-win", 1);
+        fixture.submit("c-maybe", 0);
+        List<Experiment> screens = dispatched(fixture.finishBaseline(baseline, 10));
+        Experiment screenWin = screens.stream().filter(e -> e.candidate().get().value().equals("c-win")).findFirst().get();
+        Experiment screenMaybe = screens.stream().filter(e -> e.candidate().get().value().equals("c-maybe")).findFirst().get();
+        Experiment verifyMaybe = onlyDispatch(fixture.finishPaired(screenMaybe, 0.99));
+        Experiment extension = onlyDispatch(fixture.finish(verifyMaybe, OutcomeStatus.DONE, mixedPairs(15), ""));
+        assertEquals(2, extension.verifyRound());
+        Experiment verifyWin = onlyDispatch(fixture.finishPaired(screenWin, 0.8));
+        Action.CommitWinner commit = of(fixture.finishPaired(verifyWin, 0.8), Action.CommitWinner.class).get(0);
+        fixture.engine.on(new EngineEvent.WinnerCommitted(commit.candidate().id(), "best2", 9));
+
+        List<Action> stale = fixture.finish(extension, OutcomeStatus.DONE, mixedPairs(15), "");
+        Action.Rebase rebase = of(stale, Action.Rebase.class).get(0);
+        Experiment finalLook = onlyDispatch(fixture.engine.on(new EngineEvent.CandidateRebased(rebase.candidate().id(),
+                "rebased", "best2")));
+        assertEquals(2, finalLook.verifyRound(), "the overtaken extension is re-run as the final look");
+        fixture.finish(finalLook, OutcomeStatus.DONE, mixedPairs(15), "");
+        Verdict verdict = fixture.view("c-maybe").orElseThrow().lastVerdict().orElseThrow();
+        assertEquals(15, verdict.pairs(), "pairs against the old best are not pooled with the new ones");
+        assertEquals(Decision.DISCARD, verdict.decision());
+    }
+
+    @Test
     void anInconclusiveVerificationRunsOnePlannedExtensionOverPooledPairs() {
         Experiment baseline = onlyDispatch(fixture.machines(1));
         fixture.submit("c-1", 0);
