@@ -126,7 +126,7 @@ public final class LocalBackend implements Backend {
         Consumer<String> pairs = experiment.paired()
                 ? new PairStream(settings.metricName(), pair -> events.accept(new EngineEvent.PairMeasured(experiment.id(), pair)))
                 : line -> { };
-        ProcessSpec spec = new ProcessSpec(List.of("bash", trees.script().toString()), trees.root(),
+        ProcessSpec spec = new ProcessSpec(CpuPinning.command(experiment.machine(), slots, trees.script()), trees.root(),
                 RunnerScript.environment(experiment, settings, trees.best(), trees.candidate()),
                 settings.jobTimeout(invocations), Optional.of(workdirs.log(experiment)), pairs);
         RunningProcess process = processes.start(spec);
