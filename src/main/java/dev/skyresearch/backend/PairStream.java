@@ -1,12 +1,7 @@
 package dev.skyresearch.backend;
 
 import dev.skyresearch.engine.PairSample;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -16,58 +11,33 @@ import java.util.regex.Pattern;
  */
 public final class PairStream implements Consumer<String> {
     private static final Pattern NEXT = Pattern.compile("PHASE bench\\b.*\\bstart=|EXPERIMENT_STATUS:");
-    private static final Pattern SAMPLE = Pattern.compile("AB_SAMPLE\\s+side=([AB])\\s+round=(\\d+)\\s+([\\w.\\-]+)=(\\S+)");
-    private final String metricName;
+    private final RoundSamples rounds;
     private final Consumer<PairSample> completed;
-    private final Map<Integer, Map<Character, List<Double>>> rounds = new TreeMap<>();
-    private final Map<Integer, Character> first = new TreeMap<>();
     private int emitted;
 
     public PairStream(String metricName, Consumer<PairSample> completed) {
-        this.metricName = metricName;
+        this.rounds = new RoundSamples(metricName);
         this.completed = completed;
     }
 
     @Override
     public void accept(String raw) {
         String line = RunnerOutputParser.clean(raw);
-        Matcher sample = SAMPLE.matcher(line);
-        if (sample.find() && sample.group(3).equals(metricName)) {
-            add(Integer.parseInt(sample.group(2)), sample.group(1).charAt(0), sample.group(4));
-        } else if (NEXT.matcher(line).find()) {
-            flush();
+        if (!rounds.offer(line, PairStream::valueOrSkip) && NEXT.matcher(line).find()) {
+            for (PairSample pair : rounds.pairsAfter(emitted)) {
+                completed.accept(pair);
+                emitted = pair.round();
+            }
         }
     }
 
-    private void add(int round, char side, String value) {
+    /** A stream only ever skips a bad value; the final parse of the whole output reports it. */
+    private static double valueOrSkip(String text) {
         try {
-            double number = Double.parseDouble(value);
-            if (Double.isFinite(number) && number > 0) {
-                first.putIfAbsent(round, side);
-                rounds.computeIfAbsent(round, r -> new TreeMap<>()).computeIfAbsent(side, s -> new ArrayList<>()).add(number);
-            }
+            double number = Double.parseDouble(text);
+            return Double.isFinite(number) && number > 0 ? number : Double.NaN;
         } catch (NumberFormatException e) {
-            // The final parse reports a bad value; a stream only ever skips it.
+            return Double.NaN;
         }
-    }
-
-    private void flush() {
-        List<Integer> done = new ArrayList<>();
-        rounds.forEach((round, sides) -> {
-            if (round > emitted && sides.containsKey('A') && sides.containsKey('B')) {
-                done.add(round);
-            }
-        });
-        for (int round : done) {
-            Map<Character, List<Double>> sides = rounds.get(round);
-            completed.accept(new PairSample(round, median(sides.get('A')), median(sides.get('B')), first.get(round) == 'A'));
-            emitted = Math.max(emitted, round);
-        }
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 }

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,7 +23,6 @@ public final class RunnerOutputParser {
     private static final Pattern ERROR = Pattern.compile("EXPERIMENT_ERROR:\\s*(.*)$");
     private static final Pattern HOST = Pattern.compile("HOST_INFO\\s+(.*)$");
     private static final Pattern HOST_FIELD = Pattern.compile("(\\w+)=(?:\"([^\"]*)\"|(\\S*))");
-    private static final Pattern AB_SAMPLE = Pattern.compile("AB_SAMPLE\\s+side=([AB])\\s+round=(\\d+)\\s+([\\w.\\-]+)=(\\S+)");
     private static final Pattern MARKER = Pattern.compile("^(EXPERIMENT_|HOST_INFO|PHASE |CHECKS_STATUS|AB_SAMPLE)");
     private static final int TAIL = 20;
 
@@ -94,25 +92,9 @@ public final class RunnerOutputParser {
 
     /** One pair per round that has both sides; each side's samples in that round are summarised by their median. */
     private static List<PairSample> pairs(List<String> lines, String name) {
-        Map<Integer, Map<Character, List<Double>>> rounds = new TreeMap<>();
-        Map<Integer, Character> first = new LinkedHashMap<>();
-        for (String line : lines) {
-            Matcher matcher = AB_SAMPLE.matcher(line);
-            if (matcher.find() && matcher.group(3).equals(name)) {
-                int round = Integer.parseInt(matcher.group(2));
-                char side = matcher.group(1).charAt(0);
-                first.putIfAbsent(round, side);
-                rounds.computeIfAbsent(round, r -> new TreeMap<>()).computeIfAbsent(side, s -> new ArrayList<>())
-                        .add(value(name, matcher.group(4)));
-            }
-        }
-        List<PairSample> pairs = new ArrayList<>();
-        rounds.forEach((round, sides) -> {
-            if (sides.containsKey('A') && sides.containsKey('B')) {
-                pairs.add(new PairSample(round, median(sides.get('A')), median(sides.get('B')), first.get(round) == 'A'));
-            }
-        });
-        return pairs;
+        RoundSamples rounds = new RoundSamples(name);
+        lines.forEach(line -> rounds.offer(line, text -> value(name, text)));
+        return rounds.pairsAfter(0);
     }
 
     private static double value(String name, String text) {
@@ -126,12 +108,6 @@ public final class RunnerOutputParser {
             throw new BadMetricException("METRIC " + name + " must be a positive finite number, got '" + text + "'");
         }
         return value;
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static Fingerprint host(List<String> lines) {
