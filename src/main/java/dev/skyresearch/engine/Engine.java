@@ -156,7 +156,7 @@ public final class Engine {
         pairs.add(event.pair());
         double pairSigma = Optional.ofNullable(machines.get(experiment.machine())).flatMap(slot -> slot.noise)
                 .map(NoiseRecord::pairSigma).filter(Double::isFinite)
-                .orElse(Math.sqrt(2 * Math.log(1 + Math.pow(policy.noise().trustedCv(), 2))));
+                .orElse(policy.noise().trustedPairSigma());
         if (EarlyStop.clearlyWorse(pairs, policy.direction(), pairSigma)) {
             stoppedEarly.add(experiment.id());
             actions.add(new Action.StopEarly(experiment.id(), "clearly worse than the best after " + pairs.size()

@@ -21,6 +21,11 @@ public record NoisePolicy(double trustedCv, double maxCv, int calibrationPairs, 
         }
     }
 
+    /** The spread of one pair's log ratio on a machine exactly at trustedCv (two independent lognormal runs). */
+    public double trustedPairSigma() {
+        return Math.sqrt(2 * Math.log(1 + trustedCv * trustedCv));
+    }
+
     public boolean enabled() {
         return calibrationPairs > 0;
     }

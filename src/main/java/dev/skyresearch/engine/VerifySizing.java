@@ -16,8 +16,7 @@ public final class VerifySizing {
         if (noise.band() != NoiseBand.USABLE || !Double.isFinite(noise.pairSigma())) {
             return planned;
         }
-        double trustedSigma = Math.sqrt(2 * Math.log(1 + Math.pow(policy.noise().trustedCv(), 2)));
-        double target = PairCount.minimumDetectableGain(trustedSigma, planned);
+        double target = PairCount.minimumDetectableGain(policy.noise().trustedPairSigma(), planned);
         return Math.min(4 * planned, Math.max(planned, PairCount.pairsFor(noise.pairSigma(), target)));
     }
 }

@@ -33,8 +33,7 @@ public final class AbSession {
     public record Result(Experiment experiment, ExperimentOutcome outcome, Optional<Verdict> verdict) {}
 
     public Result run(String best, String candidate, int pairs) throws IOException, InterruptedException {
-        RunnerSettings settings = new RunnerSettings(config.metric().name(), config.build().command(),
-                config.build().timeout(), config.bench().path(), config.bench().timeout(), "", config.checks().timeout());
+        RunnerSettings settings = JobSettings.of(config);
         Experiment experiment = new Experiment(ID, ExperimentKind.VERIFY, Optional.empty(), new MachineId("local-1"),
                 best, Optional.of(candidate), pairs, PairOrder.of(ID, pairs), false, 1);
         ExperimentOutcome outcome = job.run(settings, experiment, "an A/B");

@@ -76,9 +76,7 @@ public final class RunSession {
     }
 
     private LocalBackend backend() {
-        RunnerSettings settings = new RunnerSettings(config.metric().name(), config.build().command(),
-                config.build().timeout(), config.bench().path(), config.bench().timeout(), config.checks().path(),
-                config.checks().timeout());
+        RunnerSettings settings = JobSettings.of(config);
         return new LocalBackend(config.fleet().size(), settings, files.state(),
                 new JGitTreeMaterializer(repository), processes, clock);
     }

@@ -33,9 +33,7 @@ public final class ValidateSession {
     public record Result(ExperimentOutcome outcome, List<PhaseTimes.Phase> phases) {}
 
     public Result run(String best) throws IOException, InterruptedException {
-        RunnerSettings settings = new RunnerSettings(config.metric().name(), config.build().command(),
-                config.build().timeout(), config.bench().path(), config.bench().timeout(), config.checks().path(),
-                config.checks().timeout());
+        RunnerSettings settings = JobSettings.of(config);
         Experiment experiment = new Experiment(ID, ExperimentKind.BASELINE, Optional.empty(), new MachineId("local-1"),
                 best, Optional.empty(), 0, "", true, 1);
         ExperimentOutcome outcome = job.run(settings, experiment,
