@@ -33,14 +33,6 @@ public record ProcessSpec(
         onLine = onLine == null ? line -> { } : onLine;
     }
 
-    public static ProcessSpec of(Path workingDirectory, Duration timeout, String... argv) {
-        return new ProcessSpec(List.of(argv), workingDirectory, Map.of(), timeout, Optional.empty(), null);
-    }
-
-    public ProcessSpec withEnvironment(Map<String, String> extra) {
-        return new ProcessSpec(argv, workingDirectory, extra, timeout, logFile, onLine);
-    }
-
     public ProcessSpec withLogFile(Path file) {
         return new ProcessSpec(argv, workingDirectory, environment, timeout, Optional.of(file), onLine);
     }

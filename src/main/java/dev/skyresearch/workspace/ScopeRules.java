@@ -10,13 +10,11 @@ import java.util.regex.Pattern;
  */
 public final class ScopeRules {
     private final List<String> include;
-    private final List<String> protectedPaths;
     private final List<Pattern> includePatterns;
     private final List<Pattern> protectedPatterns;
 
     public ScopeRules(List<String> include, List<String> protectedPaths) {
         this.include = List.copyOf(include);
-        this.protectedPaths = List.copyOf(protectedPaths);
         this.includePatterns = include.stream().map(ScopeRules::compile).toList();
         this.protectedPatterns = protectedPaths.stream().map(ScopeRules::compile).toList();
     }
@@ -34,10 +32,6 @@ public final class ScopeRules {
 
     public boolean isProtected(String path) {
         return protectedPatterns.stream().anyMatch(pattern -> pattern.matcher(path).matches());
-    }
-
-    public List<String> protectedPaths() {
-        return protectedPaths;
     }
 
     static Pattern compile(String glob) {
