@@ -1,6 +1,7 @@
 package dev.skyresearch.cli;
 
 import dev.skyresearch.engine.Decision;
+import dev.skyresearch.engine.Engine;
 import dev.skyresearch.engine.PairSample;
 import dev.skyresearch.engine.Verdict;
 import dev.skyresearch.runner.AbSession;
@@ -12,7 +13,7 @@ final class AbReport {
 
     static String text(AbSession.Result result, String unit) {
         StringBuilder text = new StringBuilder(String.format("A = best %s, B = %s%n%n",
-                shortSha(result.experiment().bestCommit()), shortSha(result.experiment().candidateCommit().orElseThrow())));
+                Engine.shortSha(result.experiment().bestCommit()), Engine.shortSha(result.experiment().candidateCommit().orElseThrow())));
         text.append(String.format("%-5s %-6s %-12s %-12s %s%n", "PAIR", "FIRST", "A" + suffix(unit), "B" + suffix(unit),
                 "B/A"));
         for (PairSample pair : result.outcome().pairs()) {
@@ -39,9 +40,5 @@ final class AbReport {
 
     private static String suffix(String unit) {
         return unit.isEmpty() ? "" : " (" + unit + ")";
-    }
-
-    private static String shortSha(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 }

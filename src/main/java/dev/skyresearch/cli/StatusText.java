@@ -1,6 +1,7 @@
 package dev.skyresearch.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skyresearch.engine.Engine;
 
 /** Renders a status document (the JSON of `status --json`) as a few readable lines and two small tables. */
 final class StatusText {
@@ -15,7 +16,7 @@ final class StatusText {
         text.append(String.format("metric   %s (%s is better)%n", metric.path("name").asText(),
                 metric.path("direction").asText()));
         text.append(String.format("best     %s  baseline %s -> best %s  gain %s%n",
-                shortSha(status.path("best_commit").asText()), number(status.path("baseline")),
+                Engine.shortSha(status.path("best_commit").asText()), number(status.path("baseline")),
                 number(status.path("best")), percent(status.path("gain"))));
         JsonNode experiments = status.path("experiments");
         text.append(String.format("work     %d done, %d running, %d queued, %d submissions pending%n",
@@ -46,10 +47,6 @@ final class StatusText {
                     candidate.path("description").asText()));
         }
         return text.toString().stripTrailing();
-    }
-
-    private static String shortSha(String sha) {
-        return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 
     static String number(JsonNode node) {

@@ -254,7 +254,8 @@ public final class Engine {
         return new Action.Notify(new Notice(kind, text, fields));
     }
 
-    static String shortSha(String sha) {
+    /** The first seven hex digits of a commit id, as git shows them. */
+    public static String shortSha(String sha) {
         return sha.length() > 7 ? sha.substring(0, 7) : sha;
     }
 }

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -59,13 +61,16 @@ public final class CandidateStore {
         return candidates;
     }
 
-    /** Whether any earlier candidate, queued, pending or refused, has this normalised diff. */
-    public boolean knowsDiff(String diffHash) {
-        if (accepted().stream().anyMatch(candidate -> candidate.diffHash().equals(diffHash))) {
-            return true;
+    /** The normalised diffs of every earlier candidate, taken in or still waiting in the inbox. */
+    public Set<String> knownDiffs() {
+        Set<String> known = new HashSet<>();
+        accepted().forEach(candidate -> known.add(candidate.diffHash()));
+        for (Path file : inbox()) {
+            if (read(file) instanceof InboxItem.Accepted waiting) {
+                known.add(waiting.candidate().diffHash());
+            }
         }
-        return inbox().stream().map(this::read).anyMatch(item -> item instanceof InboxItem.Accepted accepted
-                && accepted.candidate().diffHash().equals(diffHash));
+        return known;
     }
 
     private static List<Path> list(Path directory) {

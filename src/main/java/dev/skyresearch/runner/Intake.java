@@ -19,7 +19,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,8 @@ public final class Intake {
         try (FileChannel channel = FileChannel.open(files.submitLock(), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE); FileLock lock = channel.lock()) {
             String wave = Waves.next(files);
-            Set<String> seen = new HashSet<>();
+            // Read once per wave: every earlier candidate's diff, then this wave's as they are prepared.
+            Set<String> seen = store.knownDiffs();
             List<InboxItem> items = new ArrayList<>();
             for (int i = 0; i < requests.size(); i++) {
                 InboxItem item = prepare(requests.get(i), texts.get(i), best, wave, seen);
@@ -71,7 +71,7 @@ public final class Intake {
         try {
             PreparedCandidate prepared = request.isPatch() ? factory.fromPatch(text, best, info)
                     : factory.fromDirectory(request.path(), best, info);
-            if (!seen.add(prepared.diffHash()) || store.knowsDiff(prepared.diffHash())) {
+            if (!seen.add(prepared.diffHash())) {
                 return new InboxItem.Rejected(new CandidateId(prepared.id()), request.description(), request.source(),
                         wave, "duplicate: the same change was submitted before", prepared.diffHash(), now);
             }
