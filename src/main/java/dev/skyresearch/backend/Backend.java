@@ -3,6 +3,7 @@ package dev.skyresearch.backend;
 import dev.skyresearch.engine.EngineEvent;
 import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.engine.ExperimentId;
+import dev.skyresearch.engine.MachineId;
 import java.util.function.Consumer;
 
 /**
@@ -24,6 +25,12 @@ public interface Backend extends AutoCloseable {
      * so far and the reason as its error. Unknown or finished ids are ignored.
      */
     void stopEarly(ExperimentId experiment, String reason);
+
+    /**
+     * Takes a machine out of service for good (the engine quarantined it). A backend that can bring up another
+     * machine does, announcing it with MachineProvisioning and then MachineReady.
+     */
+    void retire(MachineId machine, String reason);
 
     /** Stops every job and releases what the backend holds (local: processes; never user data). */
     @Override

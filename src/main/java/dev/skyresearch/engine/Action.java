@@ -17,6 +17,9 @@ public sealed interface Action {
     /** Append one line to the journal, before anything that depends on it. */
     record Record(JournalEntry entry) implements Action {}
 
+    /** Take a machine out of service (quarantined as too noisy); a backend that can replaces it. */
+    record Retire(MachineId machine, String reason) implements Action {}
+
     /** Tell the user. */
     record Notify(Notice notice) implements Action {}
 

@@ -71,6 +71,11 @@ public final class Engine {
         List<Action> actions = new ArrayList<>();
         if (event instanceof MachineReady e) {
             machineReady(e);
+        } else if (event instanceof EngineEvent.MachineProvisioning e) {
+            machineProvisioning(e);
+        } else if (event instanceof EngineEvent.FleetFailed e) {
+            now = Math.max(now, e.atMillis());
+            halt(e.reason(), false, actions);
         } else if (event instanceof MachineLost e) {
             machineLost(e, actions);
         } else if (event instanceof CandidateSubmitted e) {
@@ -122,13 +127,23 @@ public final class Engine {
 
     private void machineReady(MachineReady event) {
         now = Math.max(now, event.atMillis());
-        boolean fresh = !machines.containsKey(event.machine());
+        boolean fresh = !machines.containsKey(event.machine())
+                || machines.get(event.machine()).state == MachineState.PROVISIONING;
         MachineSlot slot = machines.computeIfAbsent(event.machine(), id -> new MachineSlot(id, event.atMillis()));
         if (fresh && policy.noise().enabled()) {
             slot.needsCalibration = true;
         }
         if (slot.current.isEmpty()) {
             slot.state = MachineState.READY;
+            slot.sinceMillis = event.atMillis();
+        }
+    }
+
+    private void machineProvisioning(EngineEvent.MachineProvisioning event) {
+        now = Math.max(now, event.atMillis());
+        MachineSlot slot = machines.computeIfAbsent(event.machine(), id -> new MachineSlot(id, event.atMillis()));
+        if (slot.current.isEmpty()) {
+            slot.state = MachineState.PROVISIONING;
             slot.sinceMillis = event.atMillis();
         }
     }

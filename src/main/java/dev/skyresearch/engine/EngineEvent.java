@@ -7,6 +7,12 @@ public sealed interface EngineEvent {
     /** A machine can take work. */
     record MachineReady(MachineId machine, long atMillis) implements EngineEvent {}
 
+    /** A machine is being brought up (a cluster launching); MachineReady follows when it can take work. */
+    record MachineProvisioning(MachineId machine, long atMillis) implements EngineEvent {}
+
+    /** The backend cannot go on (no cloud access, no cluster could be launched, replacements used up). */
+    record FleetFailed(String reason, long atMillis) implements EngineEvent {}
+
     /** A machine is gone (stopped, preempted, failed); its job, if any, is lost and re-queued. */
     record MachineLost(MachineId machine, String reason, long atMillis) implements EngineEvent {}
 

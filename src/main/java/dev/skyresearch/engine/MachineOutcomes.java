@@ -74,6 +74,7 @@ final class MachineOutcomes {
                 engine.warn(experiment.machine() + " quarantined: " + noise.reason());
                 actions.add(Engine.notice("noise_warning", experiment.machine() + " quarantined: " + noise.reason(),
                         Map.of("machine", experiment.machine().value(), "reason", noise.reason())));
+                actions.add(new Action.Retire(experiment.machine(), "quarantined: " + noise.reason()));
                 haltIfNoMachineLeft(actions);
             } else {
                 actions.add(Engine.notice("calibrated", "%s calibrated: %s (CV %.1f%%, A/A p=%.2g)".formatted(
@@ -87,7 +88,7 @@ final class MachineOutcomes {
     private void haltIfNoMachineLeft(List<Action> actions) {
         boolean anyLeft = engine.machines.values().stream().anyMatch(machine -> machine.state != MachineState.QUARANTINED
                 && machine.state != MachineState.STOPPED);
-        if (!anyLeft) {
+        if (!anyLeft && !engine.policy.replacesMachines()) {
             engine.halt("every machine is quarantined as too noisy to judge changes; see the noise warnings, quiet the "
                     + "machine or raise noise.max_cv", false, actions);
         }

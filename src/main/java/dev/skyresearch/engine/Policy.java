@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param maxRunMillis   0 means unlimited
  * @param candidateBudgetMillis what screening plus a first verification look may cost one candidate in benchmark
  *                       time (0: no cap); pair counts shrink to fit once a machine's run time is known
+ * @param replacesMachines the backend replaces a retired machine with a fresh one (sky), so a fleet that is all
+ *                         quarantined for a moment is not the end of the run
  */
 public record Policy(
         Direction direction,
@@ -26,7 +28,8 @@ public record Policy(
         int maxExperiments,
         long maxRunMillis,
         NoisePolicy noise,
-        long candidateBudgetMillis) {
+        long candidateBudgetMillis,
+        boolean replacesMachines) {
 
     public Policy {
         Objects.requireNonNull(direction, "direction");
@@ -48,6 +51,11 @@ public record Policy(
     public static Policy of(Direction direction, int screenPairs, int verifyPairs, double alpha, double minEffect,
                             int maxExperiments, long maxRunMillis, NoisePolicy noise, long candidateBudgetMillis) {
         return new Policy(direction, screenPairs, verifyPairs, alpha, Pocock.perLookAlpha(alpha), FUTILITY_P,
-                minEffect, maxExperiments, maxRunMillis, noise, candidateBudgetMillis);
+                minEffect, maxExperiments, maxRunMillis, noise, candidateBudgetMillis, false);
+    }
+
+    public Policy withReplacements(boolean replaces) {
+        return new Policy(direction, screenPairs, verifyPairs, alpha, extensionAlpha, futilityP, minEffect,
+                maxExperiments, maxRunMillis, noise, candidateBudgetMillis, replaces);
     }
 }

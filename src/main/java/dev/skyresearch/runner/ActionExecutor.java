@@ -55,6 +55,8 @@ final class ActionExecutor {
                 record(record.entry());
             } else if (action instanceof Action.Dispatch dispatch) {
                 backend.launch(dispatch.experiment());
+            } else if (action instanceof Action.Retire retire) {
+                backend.retire(retire.machine(), retire.reason());
             } else if (action instanceof Action.StopEarly stop) {
                 backend.stopEarly(stop.experiment(), stop.reason());
             } else if (action instanceof Action.Rebase rebase) {

@@ -22,6 +22,7 @@ import java.util.function.ToDoubleFunction;
  */
 public final class FakeBackend implements Backend {
     public final List<Experiment> launched = new CopyOnWriteArrayList<>();
+    public final List<MachineId> retired = new CopyOnWriteArrayList<>();
     private final int machines;
     private final ToDoubleFunction<String> cost;
     private Consumer<EngineEvent> events;
@@ -61,6 +62,11 @@ public final class FakeBackend implements Backend {
 
     @Override
     public void stopEarly(ExperimentId experiment, String reason) {
+    }
+
+    @Override
+    public void retire(MachineId machine, String reason) {
+        retired.add(machine);
     }
 
     @Override

@@ -90,6 +90,12 @@ public final class LocalBackend implements Backend {
         Optional.ofNullable(running.get(experiment)).ifPresent(RunningProcess::kill);
     }
 
+    /** A local slot has no replacement: the engine leaves a quarantined slot idle, and so does this backend. */
+    @Override
+    public void retire(MachineId machine, String reason) {
+        // Nothing to stop: the slot's thread only runs what launch() hands it.
+    }
+
     @Override
     public void close() {
         closed = true;
