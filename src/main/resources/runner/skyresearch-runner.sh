@@ -6,6 +6,7 @@
 #   SR_EXPERIMENT_ID   exp-0042
 #   SR_MACHINE         the machine's name (local-2, sr-03...), for benchmarks that log where they ran
 #   SR_MODE            single (one tree: build, bench, checks) | ab (interleaved pairs of two trees)
+#                      | probe (only report the host: a fresh cluster's first job)
 #   SR_DIR_A           the best commit's tree;  SR_DIR_B  the candidate's tree (ab only)
 #   SR_ORDER           ab only: one letter per benchmark run, two per pair, e.g. ABBAAB
 #   SR_BUILD           build command ("" = none), run with bash -c in each tree;  SR_BUILD_TIMEOUT (seconds)
@@ -111,7 +112,10 @@ bench() {
 
 echo "EXPERIMENT_ID: ${SR_EXPERIMENT_ID}"
 host_info
-if [ "${SR_MODE}" = single ]; then
+if [ "${SR_MODE}" = probe ]; then
+    echo "EXPERIMENT_STATUS: done"
+    exit 0
+elif [ "${SR_MODE}" = single ]; then
     build "" "$SR_DIR_A"
     bench "" "$SR_DIR_A" 1
     checks "$SR_DIR_A"

@@ -4,6 +4,7 @@ import dev.skyresearch.engine.EngineEvent;
 import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.engine.ExperimentId;
 import dev.skyresearch.engine.MachineId;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -31,6 +32,11 @@ public interface Backend extends AutoCloseable {
      * machine does, announcing it with MachineProvisioning and then MachineReady.
      */
     void retire(MachineId machine, String reason);
+
+    /** What the machines have cost so far; empty when the backend cannot know (local slots). */
+    default Optional<CostReport> cost() {
+        return Optional.empty();
+    }
 
     /** Stops every job and releases what the backend holds (local: processes; never user data). */
     @Override

@@ -110,7 +110,8 @@ public final class RunnerOutputParser {
         return value;
     }
 
-    private static Fingerprint host(List<String> lines) {
+    /** The HOST_INFO line's fingerprint; lines must be cleaned of ANSI codes already. */
+    public static Fingerprint host(List<String> lines) {
         Optional<String> info = last(lines, HOST);
         if (info.isEmpty()) {
             return Fingerprint.UNKNOWN;

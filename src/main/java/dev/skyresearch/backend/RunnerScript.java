@@ -19,9 +19,14 @@ public final class RunnerScript {
     }
 
     public static String text() {
-        try (InputStream in = RunnerScript.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+        return resource(RESOURCE);
+    }
+
+    /** A text file bundled with the program (the runner, the sky run script). */
+    public static String resource(String name) {
+        try (InputStream in = RunnerScript.class.getClassLoader().getResourceAsStream(name)) {
             if (in == null) {
-                throw new IllegalStateException("runner script missing from this build: " + RESOURCE);
+                throw new IllegalStateException("resource missing from this build: " + name);
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -32,12 +37,18 @@ public final class RunnerScript {
     /** The SR_* variables for one experiment; {@code candidateTree} is required for paired experiments. */
     public static Map<String, String> environment(Experiment experiment, RunnerSettings settings, Path bestTree,
                                                   Optional<Path> candidateTree) {
+        Map<String, String> env = new LinkedHashMap<>(environment(experiment, settings));
+        env.put("SR_DIR_A", bestTree.toString());
+        candidateTree.ifPresent(tree -> env.put("SR_DIR_B", tree.toString()));
+        return env;
+    }
+
+    /** The SR_* variables that do not name folders: a remote job sets SR_DIR_A and SR_DIR_B where it runs. */
+    public static Map<String, String> environment(Experiment experiment, RunnerSettings settings) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("SR_EXPERIMENT_ID", experiment.id().toString());
         env.put("SR_MACHINE", experiment.machine().value());
         env.put("SR_MODE", experiment.paired() ? "ab" : "single");
-        env.put("SR_DIR_A", bestTree.toString());
-        candidateTree.ifPresent(tree -> env.put("SR_DIR_B", tree.toString()));
         env.put("SR_ORDER", experiment.order());
         env.put("SR_BUILD", settings.buildCommand());
         env.put("SR_BUILD_TIMEOUT", Long.toString(settings.buildTimeout().toSeconds()));

@@ -16,7 +16,7 @@ final class ConfigBinder {
     private final ObjectNode root;
     private final Map<String, String> origins;
     private final String fileName;
-    private final Path file;
+    final Path file;
 
     ConfigBinder(ObjectNode root, Map<String, String> origins, String fileName, Path file) {
         this.root = root;
@@ -32,13 +32,13 @@ final class ConfigBinder {
         Config.Script checks = new Config.Script(text("checks.script", ""), duration("checks.timeout", Duration.ofMinutes(5)));
         Config.Scope scope = new Config.Scope(list("scope.include", List.of("**")),
                 list("scope.protected", defaultProtected(bench, checks)));
-        Config.Fleet fleet = new Config.Fleet(backend(), integer("fleet.size", 2, 1));
+        Config.Fleet fleet = new Config.Fleet(backend(), integer("fleet.size", 2, 1), new FleetBinder(this).sky());
         Config.Verify verify = new Config.Verify(fraction("verify.alpha", 0.05, false), fraction("verify.min_effect", 0.01, true),
                 integer("verify.screen_pairs", 5, 1), integer("verify.verify_pairs", 15, 6),
                 duration("verify.budget", Duration.ofMinutes(30)));
         Config.Noise noise = noise();
         Config.Stop stop = new Config.Stop(integer("stop.max_experiments", 500, 0),
-                Duration.ofMinutes(Math.round(decimal("stop.max_hours", 8) * 60)));
+                Duration.ofMinutes(Math.round(decimal("stop.max_hours", 8) * 60)), decimal("stop.max_usd", 0));
         Optional<String> tag = Optional.ofNullable(node("tag")).map(value -> tag(value.asText()));
         return new Config(metric, build, bench, checks, scope, fleet, verify, noise, stop, tag, file);
     }
@@ -75,11 +75,8 @@ final class ConfigBinder {
 
     private String backend() {
         String backend = text("fleet.backend", "local");
-        if (backend.equals("sky")) {
-            throw error("fleet.backend", "'sky' is not available in this version; use local");
-        }
-        if (!backend.equals("local")) {
-            throw error("fleet.backend", "must be 'local', got '" + backend + "'");
+        if (!backend.equals("local") && !backend.equals("sky")) {
+            throw error("fleet.backend", "must be 'local' or 'sky', got '" + backend + "'");
         }
         return backend;
     }
@@ -101,7 +98,7 @@ final class ConfigBinder {
     }
 
     /** The value at a dotted path, following the scalar shorthand ({@code build: "make"}). */
-    private JsonNode node(String path) {
+    JsonNode node(String path) {
         String[] parts = path.split("\\.");
         JsonNode section = root.get(parts[0]);
         if (parts.length == 1 || section == null || section.isNull()) {
@@ -127,19 +124,19 @@ final class ConfigBinder {
         return scalar(path, value);
     }
 
-    private String text(String path, String fallback) {
+    String text(String path, String fallback) {
         JsonNode value = node(path);
         return value == null ? fallback : scalar(path, value);
     }
 
-    private String scalar(String path, JsonNode value) {
+    String scalar(String path, JsonNode value) {
         if (!value.isValueNode()) {
             throw error(path, "must be a single value, got " + describe(value));
         }
         return value.asText().strip();
     }
 
-    private int integer(String path, int fallback, int minimum) {
+    int integer(String path, int fallback, int minimum) {
         JsonNode value = node(path);
         if (value == null) {
             return fallback;
@@ -157,7 +154,7 @@ final class ConfigBinder {
         return number;
     }
 
-    private double decimal(String path, double fallback) {
+    double decimal(String path, double fallback) {
         JsonNode value = node(path);
         if (value == null) {
             return fallback;
@@ -183,7 +180,7 @@ final class ConfigBinder {
         return number;
     }
 
-    private Duration duration(String path, Duration fallback) {
+    Duration duration(String path, Duration fallback) {
         JsonNode value = node(path);
         if (value == null) {
             return fallback;
@@ -216,13 +213,13 @@ final class ConfigBinder {
         return List.copyOf(items);
     }
 
-    private ConfigException error(String path, String problem) {
+    ConfigException error(String path, String problem) {
         String origin = origins.getOrDefault(path, origins.getOrDefault(path.split("\\.")[0], fileName));
         String subject = origin.startsWith("SKYRESEARCH_") || origin.startsWith("--set") ? "" : " " + path + ":";
         return new ConfigException(origin + ":" + subject + " " + problem);
     }
 
-    private static String describe(JsonNode value) {
+    static String describe(JsonNode value) {
         return value.isArray() ? "a list" : value.isObject() ? "a mapping" : "'" + value.asText() + "'";
     }
 }

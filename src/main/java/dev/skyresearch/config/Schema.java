@@ -10,10 +10,10 @@ final class Schema {
     /** Scalar shorthands: {@code build: "make"} means {@code build: {command: "make"}}. */
     static final Map<String, String> SHORTHAND = Map.of("build", "command", "bench", "script", "checks", "script");
     static final Map<String, String> NOT_YET = Map.of(
-            "agent", "the built-in agent proposer is not in this version; submit its patches with 'skyresearch submit'",
-            "stop.max_usd", "cost limits come with the sky backend, which is not in this version",
-            "fleet.infra", "the sky backend is not in this version",
-            "fleet.resources", "the sky backend is not in this version");
+            "agent", "the built-in agent proposer is not in this version; submit its patches with 'skyresearch submit'");
+    /** The keys of fleet.resources, with the short names the config also accepts. */
+    static final List<String> RESOURCES = List.of("cpus", "memory", "accelerators", "infra", "use_spot", "spot",
+            "image_id", "image", "instance_type", "disk_size", "disk_tier", "ports", "labels", "any_of", "ordered");
 
     static {
         SECTIONS.put("metric", List.of("name", "direction", "unit"));
@@ -21,10 +21,11 @@ final class Schema {
         SECTIONS.put("bench", List.of("script", "timeout"));
         SECTIONS.put("checks", List.of("script", "timeout"));
         SECTIONS.put("scope", List.of("include", "protected"));
-        SECTIONS.put("fleet", List.of("backend", "size"));
+        SECTIONS.put("fleet", List.of("backend", "size", "prefix", "infra", "resources", "setup", "envs", "task",
+                "autostop", "autodown", "poll", "hourly_usd", "sky"));
         SECTIONS.put("verify", List.of("alpha", "min_effect", "screen_pairs", "verify_pairs", "budget"));
         SECTIONS.put("noise", List.of("trusted_cv", "max_cv", "calibration_pairs", "recalibrate_every"));
-        SECTIONS.put("stop", List.of("max_experiments", "max_hours"));
+        SECTIONS.put("stop", List.of("max_experiments", "max_hours", "max_usd"));
         SECTIONS.put("tag", List.of());
     }
 

@@ -1,5 +1,6 @@
 package dev.skyresearch.runner;
 
+import dev.skyresearch.backend.CostReport;
 import dev.skyresearch.engine.Action;
 import dev.skyresearch.engine.Engine;
 import dev.skyresearch.engine.EngineEvent;
@@ -105,7 +106,12 @@ public final class EngineRunner {
 
     private EngineSnapshot publish() {
         EngineSnapshot snapshot = parts.engine().snapshot();
-        parts.status().publish(snapshot);
+        Optional<CostReport> cost = parts.backend().cost();
+        parts.status().publish(snapshot, cost);
+        if (parts.maxUsd() > 0 && !snapshot.stopping() && cost.filter(c -> c.spendUsd() >= parts.maxUsd()).isPresent()) {
+            feed(new EngineEvent.StopRequested(String.format("the fleet has cost $%.2f, stop.max_usd is $%.2f",
+                    cost.get().spendUsd(), parts.maxUsd())));
+        }
         return snapshot;
     }
 }

@@ -1,11 +1,27 @@
 package dev.skyresearch.runner;
 
+import dev.skyresearch.backend.sky.Autostop;
+import dev.skyresearch.backend.sky.SkyLimits;
+import dev.skyresearch.backend.sky.SkySettings;
+import dev.skyresearch.backend.sky.SkyTask;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import dev.skyresearch.backend.RunnerSettings;
 import dev.skyresearch.config.Config;
 
 /** What every job runs, taken from skyresearch.yaml: the one place config becomes runner settings. */
 final class JobSettings {
     private JobSettings() {
+    }
+
+    /** The sky backend's settings; the sky command is split on spaces ("sky", or "uv run sky"). */
+    static SkySettings sky(Config config, Path state) {
+        Config.Sky sky = config.fleet().sky();
+        return new SkySettings(sky.prefix(), config.fleet().size(),
+                new SkyTask(sky.resources(), sky.setup(), sky.envs(), sky.task()),
+                sky.autostop().isZero() ? Autostop.OFF : new Autostop(sky.autostop(), sky.autodown()), sky.poll(),
+                sky.hourlyUsd(), List.of(sky.command().trim().split("\\s+")), Map.of(), state, SkyLimits.DEFAULT);
     }
 
     static RunnerSettings of(Config config) {

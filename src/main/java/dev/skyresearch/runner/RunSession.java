@@ -1,7 +1,9 @@
 package dev.skyresearch.runner;
 
+import dev.skyresearch.backend.Backend;
 import dev.skyresearch.backend.RunnerSettings;
 import dev.skyresearch.backend.local.LocalBackend;
+import dev.skyresearch.backend.sky.SkyBackend;
 import dev.skyresearch.config.Config;
 import dev.skyresearch.engine.Notice;
 import dev.skyresearch.journal.JournalContents;
@@ -65,7 +67,8 @@ public final class RunSession {
             StatusPublisher status = new StatusPublisher(Optional.of(files.statusFile()), json);
             JournalViews views = new JournalViews(files, () -> summary(status), contents.entries());
             RunnerParts parts = new RunnerParts(replayed.engine(), backend(), journal, views, store,
-                    new Rebaser(repository), new WinnerCommitter(repository), branch, clock, out, status, reproduction());
+                    new Rebaser(repository), new WinnerCommitter(repository), branch, clock, out, status, reproduction(),
+                    config.stop().maxUsd());
             EngineRunner runner = new EngineRunner(parts);
             started.accept(runner);
             runner.resume(replayed.recovered());
@@ -75,8 +78,12 @@ public final class RunSession {
         }
     }
 
-    private LocalBackend backend() {
+    private Backend backend() {
         RunnerSettings settings = JobSettings.of(config);
+        if (config.fleet().backend().equals("sky")) {
+            return new SkyBackend(JobSettings.sky(config, files.state()), settings, new JGitTreeMaterializer(repository),
+                    processes, clock);
+        }
         return new LocalBackend(config.fleet().size(), settings, files.state(),
                 new JGitTreeMaterializer(repository), processes, clock);
     }

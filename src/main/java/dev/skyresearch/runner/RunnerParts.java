@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 
 /**
  * Everything an {@link EngineRunner} drives, wired by the command that starts a run. {@code reproduction} is the
- * build, benchmark and checks commands, written into every winner's commit message.
+ * build, benchmark and checks commands, written into every winner's commit message; {@code maxUsd} (0: none) stops
+ * the run once the fleet has cost that much.
  */
 public record RunnerParts(
         Engine engine,
@@ -25,5 +26,6 @@ public record RunnerParts(
         InstantSource clock,
         Consumer<Notice> out,
         StatusPublisher status,
-        String reproduction) {
+        String reproduction,
+        double maxUsd) {
 }

@@ -1,5 +1,6 @@
 package dev.skyresearch.runner;
 
+import dev.skyresearch.backend.CostReport;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skyresearch.engine.CandidateStatus;
@@ -20,6 +21,15 @@ public final class SnapshotJson {
         this.branch = branch;
         this.metricName = metricName;
         this.unit = unit;
+    }
+
+    /** The fleet's spend: so far, per finished experiment, per kept improvement. */
+    static void cost(ObjectNode root, CostReport report, EngineSnapshot snapshot) {
+        ObjectNode cost = root.putObject("cost");
+        JsonValues.putDouble(cost, "spend_usd", report.spendUsd());
+        JsonValues.putDouble(cost, "per_experiment_usd", report.perExperimentUsd());
+        JsonValues.putDouble(cost, "per_keep_usd", report.perKeepUsd(snapshot.count(CandidateStatus.KEPT)));
+        cost.put("prices_known", report.pricesKnown());
     }
 
     public ObjectNode render(EngineSnapshot snapshot, boolean live) {

@@ -1,5 +1,7 @@
 package dev.skyresearch.runner;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skyresearch.backend.CostReport;
 import dev.skyresearch.engine.EngineSnapshot;
 import dev.skyresearch.journal.AtomicFiles;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StatusPublisher {
     private final AtomicReference<EngineSnapshot> latest = new AtomicReference<>();
+    private final AtomicReference<Optional<CostReport>> latestCost = new AtomicReference<>(Optional.empty());
     private final Optional<Path> file;
     private final SnapshotJson json;
 
@@ -21,15 +24,23 @@ public final class StatusPublisher {
         this.json = json;
     }
 
-    public void publish(EngineSnapshot snapshot) {
+    public void publish(EngineSnapshot snapshot, Optional<CostReport> cost) {
         EngineSnapshot previous = latest.getAndSet(snapshot);
-        if (file.isPresent() && !snapshot.equals(previous)) {
+        Optional<CostReport> costBefore = latestCost.getAndSet(cost);
+        if (file.isPresent() && (!snapshot.equals(previous) || moved(costBefore, cost))) {
             try {
-                AtomicFiles.writeString(file.get(), json.render(snapshot, true).toPrettyString() + "\n");
+                ObjectNode document = json.render(snapshot, true);
+                cost.ifPresent(report -> SnapshotJson.cost(document, report, snapshot));
+                AtomicFiles.writeString(file.get(), document.toPrettyString() + "\n");
             } catch (IOException e) {
                 // status.json is a convenience for other processes; the run goes on without it.
             }
         }
+    }
+
+    /** Spend is shown to the cent: a rewrite per cent, not per poll. */
+    private static boolean moved(Optional<CostReport> before, Optional<CostReport> now) {
+        return now.isPresent() && (before.isEmpty() || Math.abs(now.get().spendUsd() - before.get().spendUsd()) >= 0.01);
     }
 
     public Optional<EngineSnapshot> latest() {

@@ -29,7 +29,8 @@ class ArchitectureTest {
             "workspace", List.of(OWN + "engine.", "org.eclipse.jgit."),
             "journal", List.of(OWN + "engine.", "com.fasterxml.jackson."),
             "config", List.of(OWN + "engine.", "com.fasterxml.jackson."),
-            "backend", List.of(OWN + "engine.", OWN + "process.", OWN + "workspace.", OWN + "backend."),
+            "backend", List.of(OWN + "engine.", OWN + "process.", OWN + "workspace.", OWN + "backend.",
+                    "com.fasterxml.jackson.", "io.smallrye.faulttolerance.", "org.eclipse.microprofile.faulttolerance."),
             "runner", List.of(OWN + "engine.", OWN + "stats.", OWN + "process.", OWN + "workspace.", OWN + "journal.",
                     OWN + "config.", OWN + "backend.", "com.fasterxml.jackson."));
 

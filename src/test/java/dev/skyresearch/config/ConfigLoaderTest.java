@@ -36,7 +36,8 @@ class ConfigLoaderTest {
         assertEquals("", config.checks().path());
         assertEquals(List.of("**"), config.scope().include());
         assertEquals(List.of("bench.sh", "skyresearch.yaml"), config.scope().protectedPaths());
-        assertEquals(new Config.Fleet("local", 2), config.fleet());
+        assertEquals("local", config.fleet().backend());
+        assertEquals(2, config.fleet().size());
         assertEquals(new Config.Verify(0.05, 0.01, 5, 15, Duration.ofMinutes(30)), config.verify());
         assertEquals(new Config.Noise(0.02, 0.05, 10, 20), config.noise());
         assertEquals(0.0304, config.toPolicy().extensionAlpha(), 0.0003);
@@ -87,8 +88,14 @@ class ConfigLoaderTest {
                         "skyresearch.yaml:3: noise.max_cv: must be at least noise.trusted_cv (0.05), got 0.03"),
                 Arguments.of(MINIMAL + "agent: {command: x}\n", Map.of(), Map.of(),
                         "skyresearch.yaml:3: agent: the built-in agent proposer is not in this version; submit its patches with 'skyresearch submit'; remove the key"),
-                Arguments.of(MINIMAL + "fleet: {backend: sky}\n", Map.of(), Map.of(),
-                        "skyresearch.yaml:3: fleet.backend: 'sky' is not available in this version; use local"),
+                Arguments.of(MINIMAL + "fleet: {backend: cloud}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: fleet.backend: must be 'local' or 'sky', got 'cloud'"),
+                Arguments.of(MINIMAL + "fleet: {backend: sky, resources: {cpu: 4+}}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: fleet.resources: unknown key 'cpu'; did you mean 'cpus'?"),
+                Arguments.of(MINIMAL + "fleet: {backend: sky, task: missing.yaml}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: fleet.task: must name an existing .yaml task file, got 'missing.yaml'"),
+                Arguments.of(MINIMAL + "fleet: {backend: sky, prefix: 9lives}\n", Map.of(), Map.of(),
+                        "skyresearch.yaml:3: fleet.prefix: must start with a letter and hold only letters, digits and -, got '9lives'"),
                 Arguments.of(MINIMAL, Map.of("SKYRESEARCH_FLEET_SIZE", "x"), Map.of(),
                         "SKYRESEARCH_FLEET_SIZE: must be a whole number, got 'x'"),
                 Arguments.of(MINIMAL, Map.of(), Map.of("verify.alpha", "2"),

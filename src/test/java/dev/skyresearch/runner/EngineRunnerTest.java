@@ -66,7 +66,7 @@ class EngineRunnerTest {
                         Direction.LOWER, Optional.empty(), Optional.empty()), List.of());
                 RunnerParts parts = new RunnerParts(engine, backend, journal, views, store, new Rebaser(repository),
                         new WinnerCommitter(repository), "autoresearch/t", InstantSource.fixed(Instant.EPOCH),
-                        notices::add, status, "Build: (none)");
+                        notices::add, status, "Build: (none)", 0);
                 RunOutcome outcome = new EngineRunner(parts).run(true, Duration.ofMillis(1));
                 assertEquals(0, outcome.exitCode(), notices.toString());
                 assertEquals(2, outcome.last().count(CandidateStatus.KEPT), notices.toString());

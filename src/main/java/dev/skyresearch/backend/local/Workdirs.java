@@ -1,16 +1,14 @@
 package dev.skyresearch.backend.local;
 
+import dev.skyresearch.backend.Folders;
 import dev.skyresearch.backend.RunnerScript;
 import dev.skyresearch.engine.Experiment;
 import dev.skyresearch.workspace.TreeMaterializer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -34,7 +32,7 @@ final class Workdirs {
 
     Trees prepare(Experiment experiment) throws IOException {
         Path root = state.resolve("work").resolve(experiment.id().toString());
-        delete(root);
+        Folders.delete(root);
         Path best = root.resolve("A");
         Files.createDirectories(best);
         materializer.materialize(experiment.bestCommit(), best);
@@ -69,7 +67,7 @@ final class Workdirs {
         try (Stream<Path> jobs = Files.list(work)) {
             for (Path job : jobs.toList()) {
                 stopRunner(job);
-                delete(job);
+                Folders.delete(job);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot clean " + work + ": " + e.getMessage(), e);
@@ -97,25 +95,6 @@ final class Workdirs {
     }
 
     void remove(Experiment experiment) throws IOException {
-        delete(state.resolve("work").resolve(experiment.id().toString()));
-    }
-
-    private static void delete(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path directory, IOException error) throws IOException {
-                Files.delete(directory);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        Folders.delete(state.resolve("work").resolve(experiment.id().toString()));
     }
 }
