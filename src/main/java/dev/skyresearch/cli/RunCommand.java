@@ -1,6 +1,10 @@
 package dev.skyresearch.cli;
 
+import dev.skyresearch.backend.sky.SkyPlan;
+import dev.skyresearch.backend.sky.SkySettings;
 import dev.skyresearch.process.RealProcessRunner;
+import dev.skyresearch.runner.JobSettings;
+import java.io.PrintWriter;
 import dev.skyresearch.runner.EngineRunner;
 import dev.skyresearch.runner.RunOutcome;
 import dev.skyresearch.runner.RunSession;
@@ -35,6 +39,10 @@ class RunCommand implements Callable<Integer> {
     @Option(names = "--slots", paramLabel = "N", description = "Local machines to run (overrides fleet.size).")
     Integer slots;
 
+    @Option(names = "--dry-run", description = "With fleet.backend sky: write the task file and print the sky "
+            + "commands the run would start with, running none of them.")
+    boolean dryRun;
+
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override a configuration key, e.g. verify.min_effect=0.02.")
     List<String> settings = List.of();
 
@@ -48,6 +56,9 @@ class RunCommand implements Callable<Integer> {
             overrides.put("fleet.size", slots.toString());
         }
         try (Target target = Target.open(repo, overrides)) {
+            if (dryRun) {
+                return dryRun(target);
+            }
             return run(target, untilEmpty, json, spec);
         }
     }
@@ -75,6 +86,19 @@ class RunCommand implements Callable<Integer> {
         Summary.print(printer, target, outcome.last());
         outcome.failure().ifPresent(reason -> spec.commandLine().getErr().println("skyresearch: " + reason));
         return outcome.exitCode();
+    }
+
+    private int dryRun(Target target) {
+        if (!target.config().fleet().backend().equals("sky")) {
+            throw new UsageException("--dry-run prints sky commands; " + target.config().file().getFileName()
+                    + " has fleet.backend " + target.config().fleet().backend() + " (set fleet.backend: sky)");
+        }
+        SkySettings sky = JobSettings.sky(target.config(), target.files().state());
+        PrintWriter out = spec.commandLine().getOut();
+        out.println("# task file: " + sky.task().userFile().orElse(sky.stateDirectory().resolve("sky/task.yaml")));
+        SkyPlan.commands(sky, JobSettings.of(target.config()), target.best()).forEach(out::println);
+        out.flush();
+        return ExitCodes.OK;
     }
 
     private static void removeHook(Thread hook) {

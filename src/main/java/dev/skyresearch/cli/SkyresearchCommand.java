@@ -8,6 +8,6 @@ import picocli.CommandLine.Command;
 @Command(name = "skyresearch", mixinStandardHelpOptions = true, version = "skyresearch 0.1.0",
         description = "Autonomous code-optimisation loops over a fleet of machines.",
         subcommands = {InitCommand.class, SubmitCommand.class, RunCommand.class, StatusCommand.class,
-                ResultsCommand.class, AbCommand.class, ValidateCommand.class, DemoCommand.class})
+                ResultsCommand.class, AbCommand.class, ValidateCommand.class, FleetCommand.class, DemoCommand.class})
 public class SkyresearchCommand {
 }

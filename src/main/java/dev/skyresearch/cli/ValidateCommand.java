@@ -1,7 +1,9 @@
 package dev.skyresearch.cli;
 
 import dev.skyresearch.backend.PhaseTimes;
+import dev.skyresearch.backend.sky.SkySettings;
 import dev.skyresearch.process.RealProcessRunner;
+import dev.skyresearch.runner.JobSettings;
 import dev.skyresearch.runner.ValidateSession;
 import dev.skyresearch.runner.SingleJob;
 import java.io.PrintWriter;
@@ -12,10 +14,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * `skyresearch validate`: one build, benchmark and checks run of the best on a local slot, exactly as a run would
+ * `skyresearch validate`: one build, benchmark and checks run of the best on a local slot or one sky cluster, exactly as a run would
  * do it, with each phase's time, the samples' noise, and the metric cross-checked against the clock.
  */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -24,14 +27,23 @@ class ValidateCommand implements Callable<Integer> {
     @Mixin
     RepoOption repo;
 
+    @Option(names = "--backend", paramLabel = "local|sky", defaultValue = "local",
+            description = "Where to validate: a local slot (default), or one cluster of the sky fleet.")
+    String backend;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         try (Target target = Target.open(repo, Map.of())) {
+            Optional<SkySettings> sky = switch (backend) {
+                case "local" -> Optional.empty();
+                case "sky" -> Optional.of(JobSettings.sky(target.config(), target.files().state()));
+                default -> throw new UsageException("--backend must be local or sky, got '" + backend + "'");
+            };
             ValidateSession.Result result = new ValidateSession(new SingleJob(target.files(), target.repository(),
-                    new RealProcessRunner(), InstantSource.system()), target.config()).run(target.best());
+                    new RealProcessRunner(), InstantSource.system(), sky), target.config()).run(target.best());
             PrintWriter out = spec.commandLine().getOut();
             for (PhaseTimes.Phase phase : result.phases()) {
                 out.printf("%-9s %8.2f s  exit %d%n", phase.name(), phase.millis() / 1000.0, phase.exitCode());

@@ -11,12 +11,12 @@ import dev.skyresearch.backend.RunnerSettings;
 import dev.skyresearch.config.Config;
 
 /** What every job runs, taken from skyresearch.yaml: the one place config becomes runner settings. */
-final class JobSettings {
+public final class JobSettings {
     private JobSettings() {
     }
 
     /** The sky backend's settings; the sky command is split on spaces ("sky", or "uv run sky"). */
-    static SkySettings sky(Config config, Path state) {
+    public static SkySettings sky(Config config, Path state) {
         Config.Sky sky = config.fleet().sky();
         return new SkySettings(sky.prefix(), config.fleet().size(),
                 new SkyTask(sky.resources(), sky.setup(), sky.envs(), sky.task()),
@@ -24,7 +24,7 @@ final class JobSettings {
                 sky.hourlyUsd(), List.of(sky.command().trim().split("\\s+")), Map.of(), state, SkyLimits.DEFAULT);
     }
 
-    static RunnerSettings of(Config config) {
+    public static RunnerSettings of(Config config) {
         return new RunnerSettings(config.metric().name(), config.build().command(), config.build().timeout(),
                 config.bench().path(), config.bench().timeout(), config.checks().path(), config.checks().timeout());
     }

@@ -87,15 +87,19 @@ final class Provisioner {
         }
     }
 
-    /** A cluster failed for good (gone, breaker open): its job is lost, it is stopped and a fresh one replaces it. */
-    void failed(String cluster, String reason) {
+    /**
+     * A cluster failed for good (gone, breaker open): MachineLost re-queues its job, it is stopped and a fresh one
+     * replaces it. False when the cluster was not in service (already failed or retired).
+     */
+    boolean failed(String cluster, String reason) {
         synchronized (this) {
             if (!active.remove(cluster)) {
-                return;
+                return false;
             }
         }
         events.accept(new EngineEvent.MachineLost(new MachineId(cluster), reason, clock.millis()));
         calls.execute(() -> stopAndReplace(cluster, reason));
+        return true;
     }
 
     /** The engine quarantined a cluster: stop it (disks kept, no more cost) and launch a replacement. */

@@ -41,10 +41,7 @@ final class Sky {
      */
     Launched launch(String cluster, Path task, String jobName, Map<String, String> env, Path workdir,
                     Autostop autostop) {
-        List<String> args = new ArrayList<>(List.of("launch", "-c", cluster, task.toString(), "-y", "-d",
-                "--name", jobName, "--workdir", workdir.toString()));
-        args.addAll(autostop.launchFlags());
-        addEnv(args, env);
+        List<String> args = SkyCommands.launch(cluster, task, jobName, env, workdir, autostop);
         AtomicBoolean retrying = new AtomicBoolean();
         return guards.onCluster(cluster, Launched.class, () -> {
             if (retrying.getAndSet(true)) {
@@ -60,9 +57,7 @@ final class Sky {
 
     /** Submits the task as a new job on an UP cluster; idempotent across retries like {@link #launch}. */
     int exec(String cluster, Path task, String jobName, Map<String, String> env, Path workdir) {
-        List<String> args = new ArrayList<>(List.of("exec", cluster, task.toString(), "-d", "--name", jobName,
-                "--workdir", workdir.toString()));
-        addEnv(args, env);
+        List<String> args = SkyCommands.exec(cluster, task, jobName, env, workdir);
         AtomicBoolean retrying = new AtomicBoolean();
         return guards.onCluster(cluster, Integer.class, () -> {
             if (retrying.getAndSet(true)) {
@@ -77,7 +72,7 @@ final class Sky {
 
     /** One job's state from {@code sky logs C N --status}: the exit code decides, the status line adds detail. */
     JobState jobState(String cluster, int jobId) {
-        List<String> args = List.of("logs", cluster, Integer.toString(jobId), "--status");
+        List<String> args = SkyCommands.jobStatus(cluster, jobId);
         return guards.onCluster(cluster, JobState.class, () -> {
             SkyResult result = cli.run(args, limits.query());
             Optional<JobState> said = statusLine(result.lines(), jobId);
@@ -94,7 +89,7 @@ final class Sky {
 
     /** A job's whole log so far ({@code --no-follow}); the markers are read from it, never from the job status. */
     List<String> logs(String cluster, int jobId) {
-        List<String> args = List.of("logs", cluster, Integer.toString(jobId), "--no-follow");
+        List<String> args = SkyCommands.logs(cluster, jobId);
         return guards.onCluster(cluster, SkyResult.class, () -> {
             SkyResult result = cli.run(args, limits.logs());
             // --no-follow exits 0 while running and with the job's code once final; 1 is a real failure.
@@ -107,15 +102,13 @@ final class Sky {
 
     /** The unfinished jobs of some clusters ({@code -s}); clusters that cannot be queried are absent. */
     Map<String, List<QueuedJob>> activeJobs(List<String> clusters) {
-        List<String> args = new ArrayList<>(List.of("queue"));
-        args.addAll(clusters);
-        args.addAll(List.of("-s", "-o", "json"));
+        List<String> args = SkyCommands.activeJobs(clusters);
         JsonNode json = guards.onFleet(JsonNode.class, () -> json(args, cli.checked(args, limits.query())));
         return jobsByCluster(json);
     }
 
     Optional<QueuedJob> findJob(String cluster, String jobName) {
-        List<String> args = List.of("queue", cluster, "-o", "json");
+        List<String> args = SkyCommands.queue(cluster);
         JsonNode json = json(args, cli.checked(args, limits.query()));
         return jobsByCluster(json).getOrDefault(cluster, List.of()).stream()
                 .filter(job -> job.name().equals(jobName)).findFirst();
@@ -123,15 +116,13 @@ final class Sky {
 
     /** Cancels one job; a cluster that no longer exists has nothing left to cancel. */
     void cancel(String cluster, int jobId) {
-        List<String> args = List.of("cancel", cluster, Integer.toString(jobId), "-y");
+        List<String> args = SkyCommands.cancel(cluster, jobId);
         guards.onCluster(cluster, SkyResult.class, () -> cli.checked(args, limits.query()));
     }
 
     /** The named clusters that exist, from {@code sky status -o json} ({@code []} when none do). */
     List<ClusterRecord> status(List<String> clusters) {
-        List<String> args = new ArrayList<>(List.of("status"));
-        args.addAll(clusters);
-        args.addAll(List.of("-o", "json"));
+        List<String> args = SkyCommands.status(clusters);
         JsonNode json = guards.onFleet(JsonNode.class, () -> json(args, cli.checked(args, limits.query())));
         List<ClusterRecord> records = new ArrayList<>();
         for (JsonNode cluster : json) {
@@ -145,28 +136,19 @@ final class Sky {
 
     /** Stops a cluster (disks kept). `sky stop` exits 0 even when it failed, so callers check status after. */
     void stop(String cluster) {
-        List<String> args = List.of("stop", cluster, "-y");
+        List<String> args = SkyCommands.stop(cluster);
         guards.onFleet(SkyResult.class, () -> cli.checked(args, limits.launch()));
     }
 
     /** Tears a cluster down. Like stop, it exits 0 on failure; callers check status after. */
     void down(String cluster) {
-        List<String> args = List.of("down", cluster, "-y");
+        List<String> args = SkyCommands.down(cluster);
         guards.onFleet(SkyResult.class, () -> cli.checked(args, limits.launch()));
     }
 
     void autostop(String cluster, Autostop autostop) {
-        List<String> args = new ArrayList<>(List.of("autostop", cluster));
-        args.addAll(autostop.commandFlags());
-        args.add("-y");
+        List<String> args = SkyCommands.autostop(cluster, autostop);
         guards.onCluster(cluster, SkyResult.class, () -> cli.checked(args, limits.query()));
-    }
-
-    private static void addEnv(List<String> args, Map<String, String> env) {
-        env.forEach((key, value) -> {
-            args.add("--env");
-            args.add(key + "=" + value);
-        });
     }
 
     private static int jobId(List<String> args, SkyResult result) {

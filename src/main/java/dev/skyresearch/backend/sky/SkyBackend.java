@@ -3,7 +3,6 @@ package dev.skyresearch.backend.sky;
 import dev.skyresearch.backend.Backend;
 import dev.skyresearch.backend.CostReport;
 import dev.skyresearch.backend.RunnerOutputParser;
-import dev.skyresearch.backend.RunnerScript;
 import dev.skyresearch.backend.RunnerSettings;
 import dev.skyresearch.engine.EngineEvent;
 import dev.skyresearch.engine.Experiment;
@@ -73,9 +72,8 @@ public final class SkyBackend implements Backend {
         SkyCli cli = new SkyCli(settings.command(), settings.environment(), settings.stateDirectory(), processes,
                 command -> LOG.fine(command));
         this.sky = new Sky(cli, settings.limits(), cluster -> {
-            Provisioner fleet = provisioner;
-            if (fleet != null) {
-                fleet.failed(cluster, "too many failed sky calls on " + cluster);
+            if (provisioner != null) {
+                clusterFailed(cluster, "too many failed sky calls on " + cluster);
             }
         });
         this.calls = Executors.newFixedThreadPool(CALL_THREADS, daemon("sky-call"));
@@ -157,7 +155,8 @@ public final class SkyBackend implements Backend {
             }
             Path upload = uploads.stage(job.name(), job.experiment());
             try {
-                job.submitted(sky.exec(job.cluster(), task, job.name(), environment(job), upload));
+                job.submitted(sky.exec(job.cluster(), task, job.name(),
+                        SkyCommands.jobEnvironment(job.experiment(), runner, job.name()), upload));
             } finally {
                 uploads.remove(job.name());
             }
@@ -166,7 +165,7 @@ public final class SkyBackend implements Backend {
             }
         } catch (SkyFailure.ClusterGone | SkyFailure.ClusterDown e) {
             finish(job, ExperimentOutcome.lost(e.getMessage(), clock.millis()));
-            provisioner.failed(job.cluster(), e.getMessage());
+            clusterFailed(job.cluster(), e.getMessage());
         } catch (SkyFailure.Permanent e) {
             finish(job, ExperimentOutcome.lost(e.getMessage(), clock.millis()));
             events.accept(new EngineEvent.FleetFailed("a job cannot be submitted: " + e.getMessage(), clock.millis()));
@@ -183,6 +182,7 @@ public final class SkyBackend implements Backend {
     /** Every poll: one {@code sky queue -s} over the busy clusters; a job that left it is read to the end. */
     private void poll() {
         try {
+            replaceOnRequest();
             List<SkyJob> watched = jobs.values().stream().filter(SkyJob::watchable).toList();
             if (watched.isEmpty()) {
                 return;
@@ -208,8 +208,23 @@ public final class SkyBackend implements Backend {
             }
         } catch (SkyFailure e) {
             LOG.warning("sky queue failed; asking again next poll: " + e.getMessage());
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             LOG.severe("poll failed: " + e);
+        }
+    }
+
+    /** `skyresearch fleet replace NAME` while this run is active leaves a request file for the poller. */
+    private void replaceOnRequest() throws IOException {
+        Path requests = settings.skyDirectory().resolve("requests");
+        if (!Files.isDirectory(requests)) {
+            return;
+        }
+        try (var files = Files.list(requests)) {
+            for (Path request : files.filter(file -> file.getFileName().toString().startsWith("replace-")).toList()) {
+                String cluster = request.getFileName().toString().substring("replace-".length());
+                Files.deleteIfExists(request);
+                clusterFailed(cluster, cluster + " replaced on request (skyresearch fleet replace)");
+            }
         }
     }
 
@@ -241,11 +256,11 @@ public final class SkyBackend implements Backend {
             ledger.experiment(job.cluster(), job.startedAt(), end);
             finish(job, SkyOutcome.of(job, state, lines, runner.metricName(), end));
             if (job.ending() == SkyJob.Ending.CLUSTER_STUCK || state == JobState.FAILED_DRIVER) {
-                provisioner.failed(job.cluster(), job.cluster() + " failed job " + job.id() + " (" + state + ")");
+                clusterFailed(job.cluster(), job.cluster() + " failed job " + job.id() + " (" + state + ")");
             }
         } catch (SkyFailure.ClusterGone | SkyFailure.ClusterDown e) {
             finish(job, ExperimentOutcome.lost(job.cluster() + " is gone: " + e.getMessage(), clock.millis()));
-            provisioner.failed(job.cluster(), e.getMessage());
+            clusterFailed(job.cluster(), e.getMessage());
         } catch (SkyFailure e) {
             LOG.warning("could not read " + job.name() + "; trying again next poll: " + e.getMessage());
             job.release();
@@ -282,17 +297,30 @@ public final class SkyBackend implements Backend {
         }
     }
 
+    /**
+     * A cluster is out: its jobs are dropped here (MachineLost re-queues them in the engine), cancelled as far as
+     * the cluster still answers, and the provisioner stops it and launches a successor.
+     */
+    private void clusterFailed(String cluster, String reason) {
+        List<SkyJob> dropped = new java.util.ArrayList<>();
+        for (SkyJob job : List.copyOf(jobs.values())) {
+            if (job.cluster().equals(cluster) && jobs.remove(job.experiment().id(), job)) {
+                dropped.add(job);
+                if (job.id() >= 0) {
+                    calls.execute(() -> cancelOnCluster(job));
+                }
+            }
+        }
+        if (!provisioner.failed(cluster, reason)) {
+            // Already out of service, so no MachineLost is coming to re-queue them: say it per job.
+            dropped.forEach(job -> events.accept(new EngineEvent.ExperimentFinished(job.experiment(),
+                    ExperimentOutcome.lost(reason, clock.millis()))));
+        }
+    }
+
     private void finish(SkyJob job, ExperimentOutcome outcome) {
         jobs.remove(job.experiment().id(), job);
         events.accept(new EngineEvent.ExperimentFinished(job.experiment(), outcome));
-    }
-
-    private Map<String, String> environment(SkyJob job) {
-        Map<String, String> env = new LinkedHashMap<>(RunnerScript.environment(job.experiment(), runner));
-        env.put("SR_JOB", job.name());
-        // The names SkyPilot's own experiment.yaml template reads, for a user's task file.
-        env.put("EXPERIMENT_ID", job.experiment().id().toString());
-        return env;
     }
 
     /** Unique per attempt, so a retried experiment never shares a folder with its earlier attempt. */

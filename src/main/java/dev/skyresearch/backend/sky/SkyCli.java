@@ -53,7 +53,7 @@ final class SkyCli {
     SkyResult run(List<String> args, Duration timeout) {
         List<String> argv = new ArrayList<>(executable);
         argv.addAll(args);
-        String shown = "sky " + String.join(" ", args);
+        String shown = SkyCommands.shown(args);
         trace.accept(shown);
         List<String> lines = new ArrayList<>();
         Consumer<String> collect = line -> {

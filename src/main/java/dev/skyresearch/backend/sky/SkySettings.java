@@ -27,6 +27,12 @@ public record SkySettings(String prefix, int size, SkyTask task, Autostop autost
         environment = Map.copyOf(environment);
     }
 
+    /** The same fleet with another size: `validate` uses one cluster. */
+    public SkySettings withSize(int clusters) {
+        return new SkySettings(prefix, clusters, task, autostop, poll, hourlyUsd, command, environment, stateDirectory,
+                limits);
+    }
+
     /** Replacements allowed over a run: a fleet that keeps failing stops instead of launching forever. */
     int maxReplacements() {
         return Math.max(2, size);
