@@ -83,7 +83,7 @@ class RunCommand implements Callable<Integer> {
         } finally {
             removeHook(onSignal);
         }
-        Summary.print(printer, target, outcome.last());
+        Summary.print(printer, target, outcome.last(), outcome.cost());
         outcome.failure().ifPresent(reason -> spec.commandLine().getErr().println("skyresearch: " + reason));
         return outcome.exitCode();
     }

@@ -22,6 +22,13 @@ final class StatusText {
         text.append(String.format("work     %d done, %d running, %d queued, %d submissions pending%n",
                 experiments.path("done").asInt(), experiments.path("running").asInt(),
                 experiments.path("queued").asInt(), status.path("pending_submissions").asInt()));
+        JsonNode cost = status.path("cost");
+        if (cost.isObject()) {
+            text.append(String.format("cost     %s so far%s, %s per experiment, %s per kept improvement%n",
+                    dollars(cost.path("spend_usd")), cost.path("prices_known").asBoolean(true) ? ""
+                            : " (some prices unknown: set fleet.hourly_usd)",
+                    dollars(cost.path("per_experiment_usd")), dollars(cost.path("per_keep_usd"))));
+        }
         for (JsonNode warning : status.path("warnings")) {
             text.append("warning  ").append(warning.asText()).append('\n');
         }
@@ -47,6 +54,10 @@ final class StatusText {
                     candidate.path("description").asText()));
         }
         return text.toString().stripTrailing();
+    }
+
+    static String dollars(JsonNode node) {
+        return node.isNumber() ? String.format("$%.2f", node.asDouble()) : "-";
     }
 
     static String number(JsonNode node) {

@@ -1,16 +1,18 @@
 package dev.skyresearch.cli;
 
+import dev.skyresearch.backend.CostReport;
 import dev.skyresearch.engine.CandidateStatus;
 import dev.skyresearch.engine.EngineSnapshot;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The closing line of a run or demo: baseline to best, and what became of every candidate. */
 final class Summary {
     private Summary() {
     }
 
-    static void print(NoticePrinter printer, Target target, EngineSnapshot snapshot) {
+    static void print(NoticePrinter printer, Target target, EngineSnapshot snapshot, Optional<CostReport> cost) {
         String unit = target.config().metric().unit();
         Map<String, String> fields = new LinkedHashMap<>();
         snapshot.baseline().ifPresent(value -> fields.put("baseline", Double.toString(value)));
@@ -28,6 +30,12 @@ final class Summary {
                         + candidate.description() + candidate.lastVerdict().map(v -> String.format(
                         " (%+.1f%%, p=%.2g)", 100 * v.gain(), v.p())).orElse(""), Map.of("candidate",
                         candidate.id().value())));
+        cost.ifPresent(report -> printer.line("cost", String.format("cost: $%.2f for %d experiments ($%.3f each)%s%s",
+                report.spendUsd(), report.experiments(), report.perExperimentUsd(),
+                snapshot.count(CandidateStatus.KEPT) > 0 ? String.format(", $%.2f per kept improvement",
+                        report.perKeepUsd(snapshot.count(CandidateStatus.KEPT))) : "",
+                report.pricesKnown() ? "" : " (some cluster prices unknown: set fleet.hourly_usd)"),
+                Map.of("spend_usd", Double.toString(report.spendUsd()))));
     }
 
     static String text(EngineSnapshot snapshot, String unit) {

@@ -68,10 +68,10 @@ public final class EngineRunner {
                 Optional<Action.Halt> halt = executor.halt();
                 if (halt.isPresent()) {
                     return new RunOutcome(halt.get().configurationError() ? 2 : 1, Optional.of(halt.get().reason()),
-                            snapshot);
+                            snapshot, parts.backend().cost());
                 }
                 if (snapshot.idle() && (untilEmpty || snapshot.stopping() || interrupted)) {
-                    return new RunOutcome(0, Optional.empty(), snapshot);
+                    return new RunOutcome(0, Optional.empty(), snapshot, parts.backend().cost());
                 }
             }
         } finally {
