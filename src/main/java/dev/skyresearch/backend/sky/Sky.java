@@ -89,15 +89,35 @@ final class Sky {
 
     /** A job's whole log so far ({@code --no-follow}); the markers are read from it, never from the job status. */
     List<String> logs(String cluster, int jobId) {
+        return finishedLogs(cluster, jobId).lines();
+    }
+
+    /** A job's log and, if it has ended, its final state. */
+    record Log(List<String> lines, Optional<JobState> finalState) {}
+
+    /**
+     * A job's whole log. For a finished job {@code --no-follow} ends with "Job finished (status: X)" and exits
+     * with X's job-status code (0/100/103); both must agree before X is taken as final, which saves the separate
+     * {@code --status} call on the path from one job's end to the next one's start. A running job exits 0
+     * without that line.
+     */
+    Log finishedLogs(String cluster, int jobId) {
         List<String> args = SkyCommands.logs(cluster, jobId);
-        return guards.onCluster(cluster, SkyResult.class, () -> {
-            SkyResult result = cli.run(args, limits.logs());
-            // --no-follow exits 0 while running and with the job's code once final; 1 is a real failure.
-            if (result.exitCode() == 1 || result.exitCode() == 2) {
-                throw SkyCli.failure(args, result);
+        SkyResult result = guards.onCluster(cluster, SkyResult.class, () -> {
+            SkyResult run = cli.run(args, limits.logs());
+            if (run.exitCode() == 1 || run.exitCode() == 2) {
+                throw SkyCli.failure(args, run);
             }
-            return result;
-        }).lines();
+            return run;
+        });
+        Optional<JobState> said = SkyText.finishedState(result.lines());
+        boolean agrees = said.filter(state -> switch (result.exitCode()) {
+            case 0 -> state == JobState.SUCCEEDED;
+            case 100 -> state == JobState.FAILED || state == JobState.FAILED_SETUP || state == JobState.FAILED_DRIVER;
+            case 103 -> state == JobState.CANCELLED;
+            default -> false;
+        }).isPresent();
+        return new Log(result.lines(), agrees ? said : Optional.empty());
     }
 
     /** The unfinished jobs of some clusters ({@code -s}); clusters that cannot be queried are absent. */

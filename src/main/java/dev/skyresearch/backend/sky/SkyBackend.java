@@ -87,7 +87,8 @@ public final class SkyBackend implements Backend {
                 .resolve("fleet.json")), ledger, clock, calls, events, this::clean);
         provisioner.startFleet();
         long period = Math.max(50, settings.poll().toMillis());
-        poller.scheduleWithFixedDelay(this::poll, period, period, TimeUnit.MILLISECONDS);
+        // At a fixed rate: a slow sky queue call does not add its own time to the next wait.
+        poller.scheduleAtFixedRate(this::poll, period, period, TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -241,7 +242,10 @@ public final class SkyBackend implements Backend {
 
     private void complete(SkyJob job) {
         try {
-            JobState state = sky.jobState(job.cluster(), job.id());
+            Sky.Log log = sky.finishedLogs(job.cluster(), job.id());
+            List<String> lines = log.lines();
+            JobState state = log.finalState().isPresent() ? log.finalState().get()
+                    : sky.jobState(job.cluster(), job.id());
             if (!state.terminal()) {
                 job.release();
                 return;
@@ -251,7 +255,10 @@ public final class SkyBackend implements Backend {
                 finish(job, ExperimentOutcome.lost("job " + job.id() + " is no longer on " + job.cluster(), end));
                 return;
             }
-            List<String> lines = sky.logs(job.cluster(), job.id());
+            if (log.finalState().isEmpty()) {
+                // It ended between the two calls: read the log again, now whole.
+                lines = sky.logs(job.cluster(), job.id());
+            }
             writeLog(job, lines);
             ledger.experiment(job.cluster(), job.startedAt(), end);
             finish(job, SkyOutcome.of(job, state, lines, runner.metricName(), end));

@@ -20,6 +20,7 @@ final class SkyText {
     private static final Pattern EXCEPTION = Pattern.compile(
             "^(sky\\.exceptions\\.\\w+|RuntimeError|ValueError|requests\\.exceptions\\.\\w+|[\\w.]+Error): (.*)$");
     private static final Pattern CLICK_ERROR = Pattern.compile("^Error: (.*)$");
+    private static final Pattern FINISHED = Pattern.compile("Job finished \\(status: ([A-Z_]+)\\)\\.");
     private static final Pattern PRICE_ROW = Pattern.compile("\\s(\\d+(?:\\.\\d+)?)\\s+✔");
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -81,6 +82,17 @@ final class SkyText {
                 } catch (JsonProcessingException e) {
                     return Optional.empty();
                 }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The final state a log's last "Job finished (status: X)." line names. */
+    static Optional<JobState> finishedState(List<String> lines) {
+        for (int i = lines.size() - 1; i >= 0; i--) {
+            Matcher matcher = FINISHED.matcher(lines.get(i));
+            if (matcher.find()) {
+                return JobState.parse(matcher.group(1));
             }
         }
         return Optional.empty();
