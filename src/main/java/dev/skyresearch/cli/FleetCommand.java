@@ -73,8 +73,8 @@ class FleetCommand {
         }
     }
 
-    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop one cluster (disks are kept).")
-    static class Stop implements Callable<Integer> {
+    /** A subcommand that acts on one named cluster and says what it did. */
+    abstract static class OneCluster implements Callable<Integer> {
         @Mixin
         RepoOption repo;
 
@@ -84,38 +84,35 @@ class FleetCommand {
         @Spec
         CommandSpec spec;
 
+        abstract String act(SkyFleet fleet, boolean runActive);
+
         @Override
         public Integer call() throws Exception {
             return withFleet(repo, spec, (fleet, out, runActive) -> {
-                fleet.stop(name);
-                out.println("stopped " + name);
+                out.println(act(fleet, runActive));
                 out.flush();
                 return ExitCodes.OK;
             });
         }
     }
 
+    @Command(name = "stop", mixinStandardHelpOptions = true, description = "Stop one cluster (disks are kept).")
+    static class Stop extends OneCluster {
+        @Override
+        String act(SkyFleet fleet, boolean runActive) {
+            fleet.stop(name);
+            return "stopped " + name;
+        }
+    }
+
     @Command(name = "replace", mixinStandardHelpOptions = true,
             description = "Stop one cluster and bring up a fresh one under the next free name.")
-    static class Replace implements Callable<Integer> {
-        @Mixin
-        RepoOption repo;
-
-        @Parameters(paramLabel = "NAME")
-        String name;
-
-        @Spec
-        CommandSpec spec;
-
+    static class Replace extends OneCluster {
         @Override
-        public Integer call() throws Exception {
-            return withFleet(repo, spec, (fleet, out, runActive) -> {
-                fleet.replace(name, runActive);
-                out.println(runActive ? "asked the running loop to replace " + name
-                        : "stopped and retired " + name + "; the next run launches its successor");
-                out.flush();
-                return ExitCodes.OK;
-            });
+        String act(SkyFleet fleet, boolean runActive) {
+            fleet.replace(name, runActive);
+            return runActive ? "asked the running loop to replace " + name
+                    : "stopped and retired " + name + "; the next run launches its successor";
         }
     }
 

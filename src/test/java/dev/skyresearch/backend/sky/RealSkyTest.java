@@ -89,16 +89,26 @@ class RealSkyTest {
     }
 
     @Test
-    void ourExceptionReadingUnderstandsTheRealClientsErrors() throws Exception {
+    void ourParsingReadsTheRealClientsErrorsAndJsonFromALocalApiServer() throws Exception {
         assumeInstalled();
-        List<String> out = run(180, "sky", "logs", "sr-99", "1", "--status");
-        List<String> lines = SkyText.clean(out.subList(0, out.size() - 1));
-        Optional<SkyError> error = SkyText.exception(lines);
-        System.out.println("real sky logs --status on a missing cluster: " + out);
-        if (error.isPresent()) {
-            assertTrue(List.of(SkyError.Kind.CLUSTER_GONE, SkyError.Kind.TRANSIENT).contains(error.get().kind()),
-                    "no cloud here: either the cluster is unknown or the API server could not start: " + error);
+        try {
+            List<String> missing = run(180, "sky", "logs", "sr-99", "1", "--status");
+            assertEquals("exit=1", missing.get(missing.size() - 1), String.join("\n", missing));
+            SkyError error = SkyText.exception(SkyText.clean(missing)).orElseThrow();
+            assertEquals("sky.exceptions.ClusterDoesNotExist", error.type(), error.toString());
+            assertEquals(SkyError.Kind.CLUSTER_GONE, error.kind());
+
+            List<String> status = run(120, "sky", "status", "sr-99", "-o", "json");
+            assertEquals("exit=0", status.get(status.size() - 1), String.join("\n", status));
+            assertTrue(SkyText.json(SkyText.clean(status.subList(0, status.size() - 1))).orElseThrow().isArray(),
+                    "a missing cluster is [] after whatever prose comes first: " + status);
+
+            List<String> queue = run(120, "sky", "queue", "-s", "-o", "json");
+            assertEquals("exit=0", queue.get(queue.size() - 1), String.join("\n", queue));
+            assertTrue(SkyText.json(SkyText.clean(queue.subList(0, queue.size() - 1))).orElseThrow().isObject(),
+                    String.join("\n", queue));
+        } finally {
+            run(60, "sky", "api", "stop");
         }
-        assertEquals(false, out.contains("exit=0"), String.join("\n", out));
     }
 }
