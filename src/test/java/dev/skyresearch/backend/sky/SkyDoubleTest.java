@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -153,8 +154,9 @@ class SkyDoubleTest {
     void launchAndExecPrintTheReferenceFormatsAndTheStatusExitCodesFollowTheJob() throws Exception {
         Result launch = launch("sr-01", "--name", "exp-01", "--env", "SR_JOB=exp-01");
         assertEquals(0, launch.exit(), launch.err());
-        assertTrue(launch.out().startsWith("Failed to connect to SkyPilot API server at http://127.0.0.1:46580. "
-                + "Starting a local server.\n"), "the first call starts the API server: " + launch.out());
+        assertTrue(launch.plain().startsWith("Failed to connect to SkyPilot API server at http://127.0.0.1:46580. "
+                + "Starting a local server.\n✓ SkyPilot API server started. \n"), "the first call starts it: "
+                + launch.out());
         assertTrue(launch.out().contains("\u001B[0m⚙︎ Job submitted, ID: 1"), "colour codes even through a pipe");
         assertTrue(launch.out().contains("\n\n\u001B[?25h\n📋 Useful Commands\nJob ID: 1\n"), launch.out());
         assertTrue(launch.out().contains("├── To cancel the job:\t\tsky cancel sr-01 1\n"), "TAB-separated");
@@ -245,7 +247,7 @@ class SkyDoubleTest {
                 + "  sky.exceptions.ClusterDoesNotExist: Cluster 'gpu-09' does not exist."), queue.out());
         Result down = sky("down", "gpu-09", "-y");
         assertEquals(0, down.exit());
-        assertEquals("Cluster(s) not found (tip: see `sky status`).\n", down.plain());
+        assertEquals("Cluster(s) not found: gpu-09.\nCluster(s) not found (tip: see `sky status`).\n", down.plain());
         assertEquals(2, sky("frobnicate").exit(), "unknown command: Click usage error");
         Result noYes = sky("down", "gpu-09");
         assertEquals(0, noYes.exit(), "nothing to confirm for a missing cluster");
@@ -509,6 +511,44 @@ class SkyDoubleTest {
                 assertEquals(id, jobs.get(id - 1).id(), "ids are dense per cluster");
             }
         }
+    }
+
+    /**
+     * The double replays src/test/resources/sky-real (what SkyPilot 0.14.1 printed with no cloud, see its README):
+     * the same exit codes, and byte for byte the same stdout and stderr where the capture says "exact".
+     */
+    @Test
+    void theDoublePrintsWhatTheRealCliPrintedOffline() throws Exception {
+        Path real = sky.executable().getParent().getParent().getParent().getParent()
+                .resolve("src/test/resources/sky-real");
+        Files.copy(real.resolve("task.yaml"), work.resolve("task.yaml"), StandardCopyOption.REPLACE_EXISTING);
+        sky.faults("{\"cloud_access\": false}");
+        List<String> mismatches = new ArrayList<>();
+        for (String line : Files.readAllLines(real.resolve("cases.tsv"))) {
+            if (line.startsWith("#") || line.isBlank()) {
+                continue;
+            }
+            List<String> fields = List.of(line.split("\t"));
+            String name = fields.get(0);
+            String compare = fields.get(2);
+            if (fields.get(1).equals("manual")) {
+                continue;
+            }
+            Result result = sky(fields.subList(3, fields.size()).toArray(String[]::new));
+            int exit = Integer.parseInt(Files.readString(real.resolve(name + ".exit")).strip());
+            String out = Files.readString(real.resolve(name + ".stdout"));
+            String err = Files.readString(real.resolve(name + ".stderr"));
+            boolean same = result.exit() == exit && switch (compare) {
+                case "exact" -> result.out().equals(out) && result.err().equals(err);
+                case "sorted" -> result.out().lines().sorted().toList().equals(out.lines().sorted().toList())
+                        && result.err().equals(err);
+                default -> true;
+            };
+            if (!same) {
+                mismatches.add(name + ": exit " + result.exit() + "/" + exit + "\n" + result.out() + result.err());
+            }
+        }
+        assertEquals(List.of(), mismatches);
     }
 
     private static void awaitGone(long pid) throws InterruptedException {
